@@ -1,0 +1,57 @@
+// The hardmax command-line tool. Exit codes: apps/exit_codes.hpp.
+#include "apps/exit_codes.hpp"
+#include "apps/simulate_command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/config_file.hpp"
+#include "io/version.hpp"
+#include "numerics/engine.hpp"
+#include "numerics/problem.hpp"
+#include "numerics/trajectory.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <string>
+
+int main(int argc, char** argv) {
+  using namespace hardmax;
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+
+  CLI::App app("hardmax: simulations and checks of pure-attention hardmax transformers\n"
+               "(Alcalde, Fantuzzi, Zuazua, arXiv:2407.01602; claims as numbered in THEORY.md)");
+  app.set_version_flag("--version", fmt::format("hardmax {} ({})", version, source_revision));
+  app.require_subcommand(1);
+  add_simulate_command(app, command_line);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "hardmax: {}\nRun with --help for usage.\n", e.what());
+    return exit_code::bad_input;
+  } catch (const input_error& e) {
+    fmt::print(stderr, "hardmax: {}\n", e.what());
+    return exit_code::bad_input;
+  } catch (const engine_error& e) {
+    fmt::print(stderr, "hardmax: {}\n", e.what());
+    return exit_code::bad_input;
+  } catch (const representation_error& e) {
+    fmt::print(stderr, "hardmax: the input cannot be represented in this engine: {}\n", e.what());
+    return exit_code::bad_input;
+  } catch (const output_error& e) {
+    fmt::print(stderr, "hardmax: {}\n", e.what());
+    return exit_code::bad_input;
+  } catch (const non_finite_error& e) {
+    fmt::print(stderr, "hardmax: numerical failure: {}\n", e.what());
+    return exit_code::numeric_failure;
+  }
+  return exit_code::ok;
+}

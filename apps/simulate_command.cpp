@@ -1,0 +1,155 @@
+#include "apps/simulate_command.hpp"
+
+#include "apps/exit_codes.hpp"
+#include "io/atomic_file.hpp"
+#include "io/config_file.hpp"
+#include "io/json_layout.hpp"
+#include "io/trajectory_output.hpp"
+#include "numerics/engine.hpp"
+#include "theory/clusters.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+namespace hardmax {
+namespace {
+
+struct simulate_options {
+  std::string config;
+  std::string engine = "exact";
+  std::optional<long> layers;
+  std::string out;
+  std::string format = "json";
+  std::string tie_tolerance;
+  bool quiet = false;
+};
+
+template <class Scalar>
+std::string point_string(const tokens<Scalar>& Z, index i) {
+  std::vector<std::string> xs;
+  for (index c = 0; c < Z.cols(); ++c) xs.push_back(scalar_traits<Scalar>::to_string(Z(i, c)));
+  return fmt::format("({})", fmt::join(xs, ", "));
+}
+
+// Leaders per layer, runs of equal sets printed once: "layers 1-30: {0, 1, 2}".
+template <class Scalar>
+void print_leaders(const trajectory<Scalar>& t) {
+  fmt::print("leaders by layer (D1; tokens numbered from 0):\n");
+  std::size_t start = 0;
+  std::vector<index> current = leaders(t.layers[0], t.attention[0]);
+  for (std::size_t k = 1; k <= t.layers.size(); ++k) {
+    std::vector<index> next;
+    if (k < t.layers.size()) next = leaders(t.layers[k], t.attention[k]);
+    if (k < t.layers.size() && next == current) continue;
+    const std::string span = start + 1 == k ? fmt::format("layer {}", start) : fmt::format("layers {}-{}", start, k - 1);
+    fmt::print("  {}: {{{}}}\n", span, fmt::join(current, ", "));
+    start = k;
+    current = std::move(next);
+  }
+}
+
+template <class Scalar>
+void print_clusters(const trajectory<Scalar>& t) {
+  std::size_t settled = t.attention.size() - 1;
+  while (settled > 0 && t.attention[settled - 1] == t.attention.back()) --settled;
+  const auto& Z = t.layers.back();
+  const auto& C = t.attention.back();
+  const tokens<Scalar> T = targets(Z, C);
+  fmt::print("attention pattern unchanged from layer {} to layer {}\n", settled, t.depth());
+  fmt::print("clusters: the points the tokens head for at layer {} (the exact limit once the pattern never\n"
+             "changes again, which L6 certifies):\n", t.depth());
+  for (const cluster& c : clusters(T, leaders(Z, C)))
+    fmt::print("  {}  tokens {{{}}}{}\n", point_string(T, c.representative), fmt::join(c.members, ", "),
+               c.holds_leader ? "  (a leader's position)" : "");
+}
+
+template <class Scalar>
+void print_summary(const problem& p, const model<Scalar>& m, const trajectory<Scalar>& t, const std::string& engine) {
+  fmt::print("{} tokens in R^{}, alpha = {}, engine {}, {} layers\n", p.size(), p.dimension(), to_string(p.alpha),
+             engine, t.depth());
+  print_leaders(t);
+  if (m.tau || m.V)
+    fmt::print("clusters: not summarised (defined for hardmax M4 with V = I)\n");
+  else
+    print_clusters(t);
+}
+
+struct run {
+  const simulate_options& opt;
+  const problem& p;
+  const engine_spec& engine;
+  std::optional<rational> tie_tolerance;
+  index depth;
+  std::string command_line;
+
+  template <class Scalar>
+  int operator()() const {
+    const model<Scalar> m = model_of<Scalar>(p, tie_tolerance);
+    const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO);
+    const auto progress = [&](index k) {
+      if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, depth);
+    };
+    const trajectory<Scalar> t = simulate(m, initial_tokens<Scalar>(p), depth, progress);
+    if (show_progress) fmt::print(stderr, "\n");
+    if (!opt.out.empty()) write(t, m);
+    if (!opt.quiet) print_summary(p, m, t, engine.name());
+    return exit_code::ok;
+  }
+
+  template <class Scalar>
+  void write(const trajectory<Scalar>& t, const model<Scalar>& m) const {
+    const provenance source{command_line, engine.name(), opt.config};
+    write_atomically(opt.out, [&](std::ostream& out) {
+      if (opt.format == "csv")
+        write_trajectory_csv(out, t);
+      else
+        write_json_document(out, trajectory_json(t, m, source));
+    });
+  }
+};
+
+int run_simulate(const simulate_options& opt, const std::string& command_line) {
+  const engine_spec engine = parse_engine(opt.engine);
+  const problem p = read_problem(opt.config);
+  std::optional<rational> tie_tolerance;
+  if (!opt.tie_tolerance.empty()) {
+    tie_tolerance = parse_number(nlohmann::json(opt.tie_tolerance), "--tie-tolerance", "value");
+    if (engine.is_exact())
+      throw engine_error("--tie-tolerance applies to floating engines only; the exact engine decides ties exactly");
+    if (*tie_tolerance < 0) throw engine_error("--tie-tolerance must be >= 0");
+  }
+  if (engine.is_exact() && p.tau)
+    throw input_error(opt.config, "tau", "the softmax variant (M5) needs exp, which the exact engine cannot compute; "
+                                         "use --engine double or mpfr:BITS");
+  if (!opt.layers && !p.layers)
+    throw input_error(opt.config, "layers", "no depth given: set \"layers\" in the file or pass --layers");
+  const index depth = opt.layers ? static_cast<index>(*opt.layers) : *p.layers;
+  return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line});
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app, const std::string& command_line) {
+  auto opt = std::make_shared<simulate_options>();
+  CLI::App* cmd = app.add_subcommand("simulate", "Run the layer map M4 (or M5/M6 as the file says) and write the trajectory");
+  cmd->add_option("--config", opt->config, "Configuration file (JSON, docs/FORMAT.md)")->required();
+  cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS")->capture_default_str();
+  cmd->add_option("--layers", opt->layers, "Number of layers K (overrides the file's \"layers\")")
+      ->check(CLI::Range(0L, 1000000L));
+  cmd->add_option("--out", opt->out, "Write the trajectory (layers 0..K) to this file, atomically");
+  cmd->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+  cmd->add_option("--tie-tolerance", opt->tie_tolerance,
+                  "Floating engines: also attend to j with s_ij >= max - REL*|max| (off: exact ties, the paper's rule)");
+  cmd->add_flag("--quiet", opt->quiet, "Print nothing on success");
+  cmd->callback([opt, command_line]() {
+    const int code = run_simulate(*opt, command_line);
+    if (code != exit_code::ok) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace hardmax

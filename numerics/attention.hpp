@@ -1,0 +1,76 @@
+// Scores s_ij = <A z_i, z_j> (M2) and attention sets C_i (M3).
+//
+// Every sum runs in increasing index order starting from zero, one rounding per operation, so the
+// double engine and the MPFR engine at 53 bits perform the same operations and round identically.
+#pragma once
+
+#include "numerics/model.hpp"
+
+#include <vector>
+
+namespace hardmax {
+
+// The queries A z_i of all tokens, one per row (n x d).
+template <class Scalar>
+tokens<Scalar> queries(const matrix<Scalar>& A, const tokens<Scalar>& Z) {
+  tokens<Scalar> Q(Z.rows(), Z.cols());
+  for (index i = 0; i < Z.rows(); ++i)
+    for (index r = 0; r < A.rows(); ++r) {
+      Scalar acc(0);
+      for (index c = 0; c < A.cols(); ++c) acc += A(r, c) * Z(i, c);
+      Q(i, r) = acc;
+    }
+  return Q;
+}
+
+// Row i of the score matrix: s_ij = <q_i, z_j> for every j, written into `s` (resized to n).
+template <class Scalar>
+void scores(const tokens<Scalar>& Q, const tokens<Scalar>& Z, index i, std::vector<Scalar>& s) {
+  s.resize(static_cast<std::size_t>(Z.rows()));
+  for (index j = 0; j < Z.rows(); ++j) {
+    Scalar acc(0);
+    for (index c = 0; c < Z.cols(); ++c) acc += Q(i, c) * Z(j, c);
+    s[static_cast<std::size_t>(j)] = acc;
+  }
+}
+
+template <class Scalar>
+const Scalar& max_score(const std::vector<Scalar>& s) {
+  const Scalar* best = &s.front();
+  for (const Scalar& v : s)
+    if (v > *best) best = &v;
+  return *best;
+}
+
+// C_i = { j : s_ij = max_l s_il } (M3), decided by exact comparison of the engine's values;
+// with a tie tolerance (floating engines only) every j with s_ij >= max - tol * |max|.
+template <class Scalar>
+std::vector<index> attention_set(const std::vector<Scalar>& s, const std::optional<Scalar>& tie_tolerance) {
+  const Scalar& best = max_score(s);
+  std::vector<index> C;
+  if (tie_tolerance) {
+    using std::abs;
+    const Scalar threshold = best - *tie_tolerance * abs(best);
+    for (std::size_t j = 0; j < s.size(); ++j)
+      if (s[j] >= threshold) C.push_back(static_cast<index>(j));
+  } else {
+    for (std::size_t j = 0; j < s.size(); ++j)
+      if (s[j] == best) C.push_back(static_cast<index>(j));
+  }
+  return C;
+}
+
+// The attention pattern of a configuration (D3).
+template <class Scalar>
+attention_pattern attention(const model<Scalar>& m, const tokens<Scalar>& Z) {
+  const tokens<Scalar> Q = queries(m.A, Z);
+  attention_pattern pattern(static_cast<std::size_t>(Z.rows()));
+  std::vector<Scalar> s;
+  for (index i = 0; i < Z.rows(); ++i) {
+    scores(Q, Z, i, s);
+    pattern[static_cast<std::size_t>(i)] = attention_set(s, m.tie_tolerance);
+  }
+  return pattern;
+}
+
+}  // namespace hardmax

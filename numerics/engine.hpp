@@ -1,0 +1,49 @@
+// The engines by name: "exact" (GMP rationals), "double", "mpfr:BITS" (MPFR, BITS-bit mantissa).
+// One generic implementation serves all three; `with_engine` picks the number type at run time.
+#pragma once
+
+#include "numerics/mpfr_real.hpp"
+#include "numerics/rational.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace hardmax {
+
+struct engine_spec {
+  enum class kind { exact, float64, mpfr } type = kind::exact;
+  long bits = 0;  // mpfr only
+
+  std::string name() const;
+  bool is_exact() const { return type == kind::exact; }
+};
+
+struct engine_error : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// Smallest and largest mpfr precision accepted on the command line. MPFR allows more, but a
+// mantissa of more than a million bits is a typo, not an experiment.
+inline constexpr long min_mpfr_bits = 2;
+inline constexpr long max_mpfr_bits = 1 << 20;
+
+// Throws engine_error naming the accepted forms.
+engine_spec parse_engine(const std::string& text);
+
+// Calls f.template operator()<Scalar>() with the engine's number type; for MPFR inside a
+// precision scope of the engine's bits.
+template <class F>
+decltype(auto) with_engine(const engine_spec& e, F&& f) {
+  switch (e.type) {
+    case engine_spec::kind::exact:
+      return f.template operator()<rational>();
+    case engine_spec::kind::float64:
+      return f.template operator()<double>();
+    case engine_spec::kind::mpfr:
+      break;
+  }
+  const mpfr_precision_scope scope(e.bits);
+  return f.template operator()<mpfr_real>();
+}
+
+}  // namespace hardmax

@@ -1,0 +1,54 @@
+// Z^0, Z^1, ..., Z^K under the shared layer, with the attention pattern of every layer.
+#pragma once
+
+#include "numerics/layer.hpp"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <stdexcept>
+
+namespace hardmax {
+
+template <class Scalar>
+struct trajectory {
+  std::vector<tokens<Scalar>> layers;     // Z^0 .. Z^K
+  std::vector<attention_pattern> attention;  // pattern of Z^0 .. Z^K (D3)
+
+  index depth() const { return static_cast<index>(layers.size()) - 1; }
+};
+
+// A floating engine produced an infinity or NaN: the run stops rather than continue silently.
+struct non_finite_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+template <class Scalar>
+void require_finite(const tokens<Scalar>& Z, index layer) {
+  for (index i = 0; i < Z.rows(); ++i)
+    for (index c = 0; c < Z.cols(); ++c)
+      if (!scalar_traits<Scalar>::is_finite(Z(i, c)))
+        throw non_finite_error(fmt::format("layer {}: token {} coordinate {} is {} (the floating engine left its range)",
+                                           layer, i, c, scalar_traits<Scalar>::to_string(Z(i, c))));
+}
+
+// Runs `depth` layers from Z0. `progress(k)` is called after layer k is stored, if given.
+template <class Scalar>
+trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z0, index depth,
+                            const std::function<void(index)>& progress = {}) {
+  trajectory<Scalar> t;
+  t.layers.reserve(static_cast<std::size_t>(depth) + 1);
+  t.attention.reserve(static_cast<std::size_t>(depth) + 1);
+  t.layers.push_back(Z0);
+  for (index k = 0; k < depth; ++k) {
+    layer_result<Scalar> r = step(params, t.layers.back());
+    if constexpr (!scalar_traits<Scalar>::is_exact) require_finite(r.next, k + 1);
+    t.attention.push_back(std::move(r.attention));
+    t.layers.push_back(std::move(r.next));
+    if (progress) progress(k + 1);
+  }
+  t.attention.push_back(attention(params, t.layers.back()));
+  return t;
+}
+
+}  // namespace hardmax
