@@ -15,8 +15,11 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
+// Base 10 always: mpz_int's string constructor would read "025" as octal.
 boost::multiprecision::mpz_int integer_from_digits(std::string_view digits) {
-  return boost::multiprecision::mpz_int(std::string(digits));
+  boost::multiprecision::mpz_int n;
+  mpz_set_str(n.backend().data(), std::string(digits).c_str(), 10);
+  return n;
 }
 
 rational power_of_ten(long e) {

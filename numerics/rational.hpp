@@ -3,6 +3,7 @@
 // containers and generic code.
 #pragma once
 
+#include <boost/multiprecision/eigen.hpp>  // Eigen::NumTraits for rationals, before any Eigen container of them
 #include <boost/multiprecision/gmp.hpp>
 
 #include <stdexcept>

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The hardmax command line as a user meets it: exit codes, error messages naming file, field and
+# reason, and no partial output file after any error.
+#   tests/cli/cli_test.sh PATH/TO/hardmax SOURCE_DIR
+set -u
+hardmax="$1"
+src="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
+
+# expect CODE PATTERN -- ARGS...: runs hardmax ARGS, checks the exit code and that stderr matches PATTERN.
+expect() {
+  local code="$1" pattern="$2"
+  shift 3
+  "$hardmax" "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -ne "$code" ]; then bad "hardmax $* exited $got, expected $code"; cat "$work/stderr"; return; fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$work/stderr"; then
+    bad "hardmax $*: stderr does not match '$pattern':"; cat "$work/stderr"; return
+  fi
+  ok
+}
+
+# no_output_left FILE: neither FILE nor any temporary beside it exists.
+no_output_left() {
+  if [ -e "$1" ] || ls -a "$(dirname "$1")" | grep -q '\.tmp\.'; then bad "partial output left at $1"; else ok; fi
+}
+
+c1="$src/data/configs/figure2-1-emerging-leader.json"
+
+# Success: JSON and CSV are written, the summary states the THEORY.md facts for configuration 1.
+expect 0 "" -- simulate --config "$c1" --out "$work/c1.json"
+grep -q "layers 1-30: {0, 1, 2}" "$work/stdout" && ok || bad "leaders summary for configuration 1"
+grep -q "(-1/18, 5/36)  tokens {1}" "$work/stdout" && ok || bad "cluster (-1/18, 5/36) for configuration 1"
+/usr/bin/python3 - "$work/c1.json" <<'PY' && ok || bad "trajectory JSON schema"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["engine"] == "exact" and doc["alpha"] == "1/2"
+layers = doc["layers"]
+assert [l["layer"] for l in layers] == list(range(31))
+assert layers[0]["tokens"][0] == ["1", "1/3"] and layers[0]["leaders"] == [0, 2]
+assert layers[1]["leaders"] == [0, 1, 2] and layers[1]["tokens"][1] == ["-1/18", "5/36"]
+assert layers[0]["attention"][1] == [3]
+assert "command" in doc and "hardmax_version" in doc
+PY
+expect 0 "" -- simulate --config "$c1" --engine double --layers 3 --format csv --out "$work/c1.csv" --quiet
+[ "$(wc -l <"$work/c1.csv")" -eq $((1 + 4 * 8)) ] && ok || bad "CSV has one row per (layer, token)"
+head -1 "$work/c1.csv" | grep -qx "layer,token,z1,z2,attention,leader" && ok || bad "CSV header"
+expect 0 "" -- simulate --config "$c1" --engine mpfr:53 --layers 3 --format csv --out "$work/c1-mpfr.csv" --quiet
+cmp -s "$work/c1.csv" "$work/c1-mpfr.csv" && ok || bad "mpfr:53 and double CSV differ"
+
+# Usage and input errors: exit 2, a message naming the file and field, no output file.
+expect 2 "unknown engine 'quad'" -- simulate --config "$c1" --engine quad --out "$work/e1.json"
+no_output_left "$work/e1.json"
+expect 2 "MPFR precision" -- simulate --config "$c1" --engine mpfr:1 --out "$work/e2.json"
+no_output_left "$work/e2.json"
+expect 2 "MPFR precision" -- simulate --config "$c1" --engine mpfr:x --out "$work/e2.json"
+expect 2 "missing.json.*cannot open" -- simulate --config "$work/missing.json" --out "$work/e3.json"
+no_output_left "$work/e3.json"
+printf '{"alpha": "1", "tokens": [["1", "2"], ["3"]]}' >"$work/ragged.json"
+expect 2 "ragged.json: field 'tokens\[1\]': has 1 entries, expected 2" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/e4.json"
+no_output_left "$work/e4.json"
+printf '{"alpha": "1", "A": [["1","2"],["2","1"]], "tokens": [["1", "2"]]}' >"$work/indefinite.json"
+expect 2 "field 'A'.*positive definite" -- simulate --config "$work/indefinite.json" --layers 1 --out "$work/e5.json"
+printf '{"alpha": "1", "tokens": [["1"]], "layres": 3}' >"$work/typo.json"
+expect 2 "field 'layres': unknown key" -- simulate --config "$work/typo.json" --layers 1
+printf '{"alpha": "1", "tokens": [["1"]]' >"$work/truncated.json"
+expect 2 "truncated.json: not valid JSON" -- simulate --config "$work/truncated.json" --layers 1
+printf '{"alpha": "1", "tokens": [["1"]]}' >"$work/nolayers.json"
+expect 2 "no depth given" -- simulate --config "$work/nolayers.json"
+printf '{"alpha": "1", "tau": "1/10", "tokens": [["1"]]}' >"$work/softmax.json"
+expect 2 "field 'tau'.*exact engine" -- simulate --config "$work/softmax.json" --layers 1
+expect 0 "" -- simulate --config "$work/softmax.json" --layers 1 --engine double --quiet
+printf '{"alpha": "1", "tokens": [["1e400"]]}' >"$work/huge.json"
+expect 2 "tokens\[0\]\[0\].*out of the engine's range" -- simulate --config "$work/huge.json" --layers 1 --engine double
+expect 0 "" -- simulate --config "$work/huge.json" --layers 1 --engine exact --quiet
+expect 2 "tie-tolerance applies to floating engines only" -- simulate --config "$c1" --tie-tolerance 1e-9
+expect 2 "nonexistent-dir/out.json" -- simulate --config "$c1" --out /nonexistent-dir/out.json
+expect 2 "is a directory" -- simulate --config "$c1" --out "$work"
+expect 2 "" -- simulate --config "$c1" --format xml --out "$work/e6.json"
+no_output_left "$work/e6.json"
+expect 2 "" -- simulate --engine exact
+expect 2 "" -- frobnicate
+expect 0 "" -- --help
+expect 0 "" -- simulate --help
+grep -q -- "--tie-tolerance" "$work/stdout" && ok || bad "simulate --help lists --tie-tolerance"
+expect 0 "" -- --version
+
+# A failed run keeps an earlier good output intact.
+cp "$work/c1.json" "$work/keep.json"
+expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"
+cmp -s "$work/c1.json" "$work/keep.json" && ok || bad "failed run overwrote an existing output"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
