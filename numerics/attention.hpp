@@ -4,6 +4,7 @@
 // double engine and the MPFR engine at 53 bits perform the same operations and round identically.
 #pragma once
 
+#include "numerics/accumulate.hpp"
 #include "numerics/model.hpp"
 
 #include <vector>
@@ -16,9 +17,9 @@ tokens<Scalar> queries(const matrix<Scalar>& A, const tokens<Scalar>& Z) {
   tokens<Scalar> Q(Z.rows(), Z.cols());
   for (index i = 0; i < Z.rows(); ++i)
     for (index r = 0; r < A.rows(); ++r) {
-      Scalar acc(0);
-      for (index c = 0; c < A.cols(); ++c) acc += A(r, c) * Z(i, c);
-      Q(i, r) = acc;
+      Scalar& acc = Q(i, r);
+      acc = 0L;
+      for (index c = 0; c < A.cols(); ++c) add_product(acc, A(r, c), Z(i, c));
     }
   return Q;
 }
@@ -28,9 +29,9 @@ template <class Scalar>
 void scores(const tokens<Scalar>& Q, const tokens<Scalar>& Z, index i, std::vector<Scalar>& s) {
   s.resize(static_cast<std::size_t>(Z.rows()));
   for (index j = 0; j < Z.rows(); ++j) {
-    Scalar acc(0);
-    for (index c = 0; c < Z.cols(); ++c) acc += Q(i, c) * Z(j, c);
-    s[static_cast<std::size_t>(j)] = acc;
+    Scalar& acc = s[static_cast<std::size_t>(j)];  // accumulate in place: no temporary per score
+    acc = 0L;
+    for (index c = 0; c < Z.cols(); ++c) add_product(acc, Q(i, c), Z(j, c));
   }
 }
 

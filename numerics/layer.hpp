@@ -43,7 +43,7 @@ void softmax_message(const tokens<Scalar>& Z, const std::vector<Scalar>& s, cons
     }
     for (index c = 0; c < Z.cols(); ++c) {
       Scalar acc(0);
-      for (index j = 0; j < Z.rows(); ++j) acc += w[static_cast<std::size_t>(j)] * Z(j, c);
+      for (index j = 0; j < Z.rows(); ++j) add_product(acc, w[static_cast<std::size_t>(j)], Z(j, c));
       m[static_cast<std::size_t>(c)] = acc / total;
     }
   }
@@ -55,7 +55,7 @@ void apply_value_matrix(const matrix<Scalar>& V, std::vector<Scalar>& m) {
   const std::vector<Scalar> in = m;
   for (index r = 0; r < V.rows(); ++r) {
     Scalar acc(0);
-    for (index c = 0; c < V.cols(); ++c) acc += V(r, c) * in[static_cast<std::size_t>(c)];
+    for (index c = 0; c < V.cols(); ++c) add_product(acc, V(r, c), in[static_cast<std::size_t>(c)]);
     m[static_cast<std::size_t>(r)] = acc;
   }
 }

@@ -48,10 +48,19 @@ class mpfr_real {
     if (this != &o) {
       if (x_->_mpfr_d == nullptr)
         mpfr_init2(x_, mpfr_get_prec(o.x_));
-      else
-        mpfr_set_prec(x_, mpfr_get_prec(o.x_));
+      else if (precision() != o.precision())
+        mpfr_set_prec(x_, mpfr_get_prec(o.x_));  // reallocates: only when the precision changes
       mpfr_set(x_, o.x_, MPFR_RNDN);
     }
+    return *this;
+  }
+  // Assigns an integer in place, at the working precision, without a temporary.
+  mpfr_real& operator=(long v) {
+    if (x_->_mpfr_d == nullptr)
+      mpfr_init2(x_, precision_);
+    else if (precision() != precision_)
+      mpfr_set_prec(x_, precision_);
+    mpfr_set_si(x_, v, MPFR_RNDN);
     return *this;
   }
   mpfr_real& operator=(mpfr_real&& o) noexcept {
