@@ -1,5 +1,7 @@
 // The hardmax command-line tool. Exit codes: apps/exit_codes.hpp.
+#include "apps/check_command.hpp"
 #include "apps/exit_codes.hpp"
+#include "apps/limit_command.hpp"
 #include "apps/simulate_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
@@ -23,6 +25,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("hardmax {} ({})", version, source_revision));
   app.require_subcommand(1);
   add_simulate_command(app, command_line);
+  add_check_command(app, command_line);
+  add_limit_command(app, command_line);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #include "apps/simulate_command.hpp"
 
 #include "apps/exit_codes.hpp"
+#include "apps/run_depth.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
@@ -126,9 +127,7 @@ int run_simulate(const simulate_options& opt, const std::string& command_line) {
   if (engine.is_exact() && p.tau)
     throw input_error(opt.config, "tau", "the softmax variant (M5) needs exp, which the exact engine cannot compute; "
                                          "use --engine double or mpfr:BITS");
-  if (!opt.layers && !p.layers)
-    throw input_error(opt.config, "layers", "no depth given: set \"layers\" in the file or pass --layers");
-  const index depth = opt.layers ? static_cast<index>(*opt.layers) : *p.layers;
+  const index depth = run_depth(p, opt.layers, opt.config);
   return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line});
 }
 

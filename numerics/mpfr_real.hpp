@@ -106,6 +106,12 @@ class mpfr_real {
   // Shortest decimal that reads back to the same value at this value's precision.
   std::string to_string() const;
   double to_double() const { return mpfr_get_d(x_, MPFR_RNDN); }
+  // The rational this finite value denotes, exactly.
+  rational exact_value() const {
+    rational q;
+    mpfr_get_q(q.backend().data(), x_);
+    return q;
+  }
 
  private:
   friend class mpfr_precision_scope;

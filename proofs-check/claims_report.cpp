@@ -1,0 +1,179 @@
+#include "proofs-check/claims_report.hpp"
+
+#include "proofs-check/convex_weights.hpp"
+#include "proofs-check/limit_search.hpp"
+#include "theory/leader_existence.hpp"
+#include "theory/leader_persistence.hpp"
+#include "theory/monotone_norms.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace hardmax {
+namespace {
+
+nlohmann::json to_json(const tokens<rational>& Z) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (index i = 0; i < Z.rows(); ++i) {
+    nlohmann::json r = nlohmann::json::array();
+    for (index c = 0; c < Z.cols(); ++c) r.push_back(to_string(Z(i, c)));
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+std::string point_text(const point& x) {
+  std::vector<std::string> xs;
+  for (index c = 0; c < x.cols(); ++c) xs.push_back(to_string(x(c)));
+  return fmt::format("({})", fmt::join(xs, ", "));
+}
+
+verdict outcome(bool holds) { return holds ? verdict::holds : verdict::fails; }
+
+claim_row l1_row(const observed_trajectory& t) {
+  claim_row row{"L1", "L(Z) is never empty; every token of maximal A-norm is a leader; leaders are exposed vertices", {},
+                {}, {}, {}};
+  const leader_existence first = check_leader_existence(t.params.A, t.layers[0], t.leaders[0]);
+  bool holds = first.holds;
+  row.witness = first.witness.empty() ? "" : "layer 0: " + first.witness;
+  for (std::size_t k = 1; k < t.layers.size() && holds; ++k) {
+    const leader_existence e = check_leader_existence(t.params.A, t.layers[k], t.leaders[k]);
+    if (!e.holds) row.witness = fmt::format("layer {}: {}", k, e.witness);
+    holds = e.holds;
+  }
+  row.outcome = outcome(holds);
+  rational tightest = -1;
+  nlohmann::json margins = nlohmann::json::object();
+  for (const auto& e : first.evidence) {
+    nlohmann::json m = nlohmann::json::object();
+    for (const auto& [j, margin] : e.margins) {
+      m[std::to_string(j)] = to_string(margin);
+      if (tightest < 0 || margin < tightest) tightest = margin;
+    }
+    margins[std::to_string(e.token)] = m;
+  }
+  row.summary = fmt::format("layer 0: leaders {{{}}}, token {} has maximal |z|_A^2 = {}, smallest margin s_ii - s_ij = {}; "
+                            "checked at all {} layers",
+                            fmt::join(first.leaders, ", "), first.max_norm_token, to_string(first.max_norm_squared),
+                            tightest < 0 ? "none (no non-copies)" : to_string(tightest), t.layers.size());
+  row.evidence = {{"leaders", first.leaders},
+                  {"max_norm_token", first.max_norm_token},
+                  {"max_norm_squared", to_string(first.max_norm_squared)},
+                  {"margins", margins}};
+  return row;
+}
+
+claim_row l2_row(const observed_trajectory& t) {
+  claim_row row{"L2", "leaders do not move and stay leaders; leader sets are nested", {}, {}, {}, {}};
+  const leader_persistence r = check_leader_persistence(t.layers, t.leaders);
+  row.outcome = outcome(r.holds);
+  row.witness = r.witness;
+  row.summary = fmt::format("leader sets nested over {} layers, {} -> {} leaders, grew at layers {{{}}}",
+                            t.layers.size(), t.leaders.front().size(), t.leaders.back().size(),
+                            fmt::join(r.growth_layers, ", "));
+  row.evidence = {{"leaders_by_layer", r.leaders_by_layer}, {"growth_layers", r.growth_layers}};
+  return row;
+}
+
+claim_row l3_row(const observed_trajectory& t) {
+  claim_row row{"L3", "conv(Z^{k+1}) is inside conv(Z^k): explicit convex weights", {}, {}, {}, {}};
+  const nested_hulls r = check_nested_hulls(t.params, t.layers);
+  row.outcome = outcome(r.holds);
+  row.witness = r.witness;
+  row.summary = fmt::format("{} layers x {} tokens: weights of (I + alpha P)/(1 + alpha) non-negative, sum 1, "
+                            "reproduce z^(k+1) exactly",
+                            r.weights.size(), t.layers[0].rows());
+  nlohmann::json weights = nlohmann::json::array();
+  for (const auto& layer : r.weights) {
+    nlohmann::json l = nlohmann::json::array();
+    for (const auto& w : layer) {
+      nlohmann::json token = nlohmann::json::object();
+      for (const auto& [j, wj] : w) token[std::to_string(j)] = to_string(wj);
+      l.push_back(token);
+    }
+    weights.push_back(l);
+  }
+  row.evidence = {{"weights", weights}};
+  return row;
+}
+
+claim_row l4_row(const observed_trajectory& t) {
+  claim_row row{"L4", "|z_i^k|_A is non-decreasing, equal iff m_i = z_i, bounded by max_j |z_j^0|_A", {}, {}, {}, {}};
+  const monotone_norms r = check_monotone_norms(t.params.A, t.layers);
+  row.outcome = outcome(r.holds);
+  row.witness = r.witness;
+  const std::size_t steps = (t.layers.size() - 1) * static_cast<std::size_t>(t.layers[0].rows());
+  row.summary = fmt::format("{} token-steps: {} strict increases, {} equalities (all with m_i = z_i); bound |z|_A^2 <= {}",
+                            steps, steps - r.equalities, r.equalities, to_string(r.bound_squared));
+  nlohmann::json norms = nlohmann::json::array();
+  for (const auto& layer : r.norms_squared) {
+    nlohmann::json l = nlohmann::json::array();
+    for (const auto& x : layer) l.push_back(to_string(x));
+    norms.push_back(l);
+  }
+  row.evidence = {{"norms_squared", norms}, {"bound_squared", to_string(r.bound_squared)}};
+  return row;
+}
+
+nlohmann::json clusters_json(const limit_search& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const cluster& c : s.clusters)
+    out.push_back({{"point", to_json(s.limit()).at(static_cast<std::size_t>(c.representative))},
+                   {"members", c.members},
+                   {"leader", c.holds_leader},
+                   {"face", s.certificate.pattern[static_cast<std::size_t>(c.representative)]}});
+  return out;
+}
+
+std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index max_layers) {
+  std::vector<tokens<rational>> known = t.layers;
+  const index budget = t.extendable ? max_layers : std::min<index>(max_layers, static_cast<index>(known.size()) - 1);
+  const limit_search s = find_limit(t.params, known, budget);
+  claim_row l6{"L6", "a finite layer K* after which the attention pattern never changes (exact certificate)", {}, {}, {},
+               {}};
+  claim_row l5{"L5", "the limit is a clustered equilibrium (D4) of leaders and means of leaders", {}, {}, {}, {}};
+  if (!s.certified) {
+    l6.outcome = l5.outcome = verdict::not_certified;
+    l6.summary = fmt::format("no certificate in layers 0..{}", s.layers_tried - 1);
+    l6.witness = fmt::format("last failure, at layer {}: {}", s.certificate.layer, s.certificate.failure->describe());
+    l5.summary = "not checked: the limit is known exactly only through an L6 certificate";
+    return {l5, l6};
+  }
+  const limit_certificate& c = s.certificate;
+  l6.summary = fmt::format("certificate at K* = {}: (a) {} attention sets of leaders, (b) {} ties persist, (c) {} quadratics "
+                           "positive on (0, 1] ({} with g(0) = 0, {} via the interior vertex)",
+                           c.layer, c.pattern.size(), c.ties_checked, c.quadratics_checked, c.zero_at_zero,
+                           c.interior_vertices);
+  l6.evidence = {{"K", c.layer}, {"limit", to_json(s.limit())}, {"pattern", c.pattern},
+                 {"ties_checked", c.ties_checked}, {"quadratics_checked", c.quadratics_checked},
+                 {"zero_at_zero", c.zero_at_zero}, {"interior_vertices", c.interior_vertices}};
+  const auto non_leader = std::count_if(s.clusters.begin(), s.clusters.end(), [](const cluster& k) { return !k.holds_leader; });
+  l5.outcome = outcome(s.is_clustered_equilibrium());
+  if (const auto& v = s.equilibrium_violation)
+    l5.witness = fmt::format("Z* is not a clustered equilibrium (D4): limit token {} at {} attends at Z* to {{{}}}, whose "
+                             "mean is {}",
+                             v->token, point_text(s.limit().row(v->token)), fmt::join(v->attention, ", "),
+                             point_text(v->mean));
+  l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each the mean of a face of "
+                           "leaders (certificate (a)); D4 equilibrium {}",
+                           c.layer, s.clusters.size(), s.clusters.size() - static_cast<std::size_t>(non_leader), non_leader,
+                           s.equilibrium_violation ? "FAILS" : "holds");
+  l5.evidence = {{"clusters", clusters_json(s)}};
+  return {l5, l6};
+}
+
+}  // namespace
+
+std::vector<claim_row> check_claims(const observed_trajectory& t, index max_layers) {
+  if (t.params.tau || t.params.V) {
+    std::vector<claim_row> rows;
+    for (const char* claim : {"L1", "L2", "L3", "L4", "L5", "L6"})
+      rows.push_back({claim, "", verdict::not_applicable,
+                      "THEORY.md makes no claim for the softmax variant (M5) or a value matrix V != I (M6)", "", {}});
+    return rows;
+  }
+  auto [l5, l6] = l5_l6_rows(t, max_layers);
+  return {l1_row(t), l2_row(t), l3_row(t), l4_row(t), std::move(l5), std::move(l6)};
+}
+
+}  // namespace hardmax
