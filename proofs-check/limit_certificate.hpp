@@ -83,7 +83,7 @@ inline limit_certificate certify_limit(const matrix<rational>& A, const tokens<r
   for (index i = 0; i < Z.rows(); ++i) {  // (b): against the first member suffices, equality being transitive
     const auto& C = r.pattern[static_cast<std::size_t>(i)];
     for (std::size_t k = 1; k < C.size(); ++k) {
-      const rational d = a_inner(A, row(r.targets, i), row(Z, C[k]) - row(Z, C[0]));
+      const rational d = a_inner(A, row(r.targets, i), row(Z, C[0]) - row(Z, C[k]));
       if (d != 0) return fail({'b', i, C[0], C[k], fmt::format("<A t_i, z_c - z_c'> = {}", to_string(d))});
       ++r.ties_checked;
     }
