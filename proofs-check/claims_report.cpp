@@ -140,13 +140,17 @@ std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index m
     return {l5, l6};
   }
   const limit_certificate& c = s.certificate;
-  l6.summary = fmt::format("certificate at K* = {}: (a) {} attention sets of leaders, (b) {} ties persist, (c) {} quadratics "
+  l6.summary = fmt::format("certificate at K* = {}: (a) {} attention sets of {}, (b) {} ties persist, (c) {} quadratics "
                            "positive on (0, 1] ({} with g(0) = 0, {} via the interior vertex)",
-                           c.layer, c.pattern.size(), c.ties_checked, c.quadratics_checked, c.zero_at_zero,
-                           c.interior_vertices);
+                           c.layer, c.pattern.size(),
+                           c.attended_at_rest.empty()
+                               ? std::string("leaders")
+                               : fmt::format("leaders and tokens at rest {{{}}} (a')", fmt::join(c.attended_at_rest, ", ")),
+                           c.ties_checked, c.quadratics_checked, c.zero_at_zero, c.interior_vertices);
   l6.evidence = {{"K", c.layer}, {"limit", to_json(s.limit())}, {"pattern", c.pattern},
                  {"ties_checked", c.ties_checked}, {"quadratics_checked", c.quadratics_checked},
-                 {"zero_at_zero", c.zero_at_zero}, {"interior_vertices", c.interior_vertices}};
+                 {"zero_at_zero", c.zero_at_zero}, {"interior_vertices", c.interior_vertices},
+                 {"attended_at_rest", c.attended_at_rest}};
   const auto non_leader = std::count_if(s.clusters.begin(), s.clusters.end(), [](const cluster& k) { return !k.holds_leader; });
   l5.outcome = outcome(s.is_clustered_equilibrium());
   if (const auto& v = s.equilibrium_violation)

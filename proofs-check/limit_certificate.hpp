@@ -4,6 +4,11 @@
 //
 // With u_i = z_i^K - t_i, the certificate is (THEORY.md L6):
 //   (a) every C_i(Z^K) contains only leaders of Z^K;
+//       checked here in the weaker form (a'): every c in C_i(Z^K) is at rest, z_c^K = t_c. Leaders
+//       are at rest (they attend only to their copies), and the induction below only needs that
+//       attended tokens do not move; (a') also certifies a token held at a symmetric centre, which
+//       attends to itself among others for ever and for which (a) never holds (docs/THEOREMS.md).
+//       Whether THEORY.md's (a) itself held is recorded.
 //   (b) ties persist: <A t_i, z_c - z_c'> = 0 for all c, c' in C_i(Z^K);
 //   (c) strict preferences persist: for c in C_i(Z^K) and j not in C_i(Z^K), the quadratic
 //       g(s) = <A (t_i + s u_i), z_c - (t_j + s u_j)> is > 0 on (0, 1].
@@ -43,12 +48,15 @@ struct limit_certificate {
   std::size_t quadratics_checked = 0;  // (c) quadratics proved positive on (0, 1]
   std::size_t zero_at_zero = 0;      // ... of which with g(0) = 0
   std::size_t interior_vertices = 0; // ... of which needed the interior-vertex test
+  std::vector<index> attended_at_rest;  // attended non-leaders at rest: where (a') was needed beyond (a)
   std::optional<certificate_failure> failure;  // the first condition that failed
 };
 
 inline std::string certificate_failure::describe() const {
   switch (condition) {
-    case 'a': return fmt::format("(a) token {} attends to token {}, which is not a leader", token, attended);
+    case 'a':
+      return fmt::format("(a) token {} attends to token {}, which is neither a leader nor at rest (z_c != t_c)", token,
+                         attended);
     case 'b': return fmt::format("(b) token {}: the tie between tokens {} and {} does not persist ({})", token, attended,
                                  *other, detail);
     default: return fmt::format("(c) token {}: preference for token {} over token {} may not persist: {}", token, attended,
@@ -77,9 +85,14 @@ inline limit_certificate certify_limit(const matrix<rational>& A, const tokens<r
     r.failure = std::move(f);
     return r;
   };
-  for (index i = 0; i < Z.rows(); ++i)  // (a)
-    for (index c : r.pattern[static_cast<std::size_t>(i)])
-      if (!std::binary_search(L.begin(), L.end(), c)) return fail({'a', i, c, std::nullopt, ""});
+  for (index i = 0; i < Z.rows(); ++i)  // (a')
+    for (index c : r.pattern[static_cast<std::size_t>(i)]) {
+      if (std::binary_search(L.begin(), L.end(), c)) continue;
+      if (Z.row(c) != r.targets.row(c)) return fail({'a', i, c, std::nullopt, ""});
+      if (std::find(r.attended_at_rest.begin(), r.attended_at_rest.end(), c) == r.attended_at_rest.end())
+        r.attended_at_rest.push_back(c);
+    }
+  std::sort(r.attended_at_rest.begin(), r.attended_at_rest.end());
   for (index i = 0; i < Z.rows(); ++i) {  // (b): against the first member suffices, equality being transitive
     const auto& C = r.pattern[static_cast<std::size_t>(i)];
     for (std::size_t k = 1; k < C.size(); ++k) {

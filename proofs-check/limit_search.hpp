@@ -26,14 +26,18 @@ struct limit_search {
   bool is_clustered_equilibrium() const { return certified && !equilibrium_violation; }
 };
 
-// Examines `known` layers in order (a trajectory already computed), then keeps stepping exactly
-// (M4) until the certificate holds or layer `max_layers` has been examined.
+using exact_layer_map = std::function<tokens<rational>(const model<rational>&, const tokens<rational>&)>;
+
+// Examines `known` layers in order (a trajectory already computed), then keeps applying the layer
+// map (M4 unless another is given, as the property tests do) until the certificate holds or layer
+// `max_layers` has been examined.
 inline limit_search find_limit(const model<rational>& m, std::vector<tokens<rational>> known, index max_layers,
-                               const std::function<void(index)>& progress = {}) {
+                               const std::function<void(index)>& progress = {}, const exact_layer_map& next = {}) {
   limit_search r;
   tokens<rational> Z = known.front();
   for (index k = 0; k <= max_layers; ++k) {
-    if (k > 0) Z = static_cast<std::size_t>(k) < known.size() ? known[static_cast<std::size_t>(k)] : step(m, Z).next;
+    if (k > 0)
+      Z = static_cast<std::size_t>(k) < known.size() ? known[static_cast<std::size_t>(k)] : (next ? next(m, Z) : step(m, Z).next);
     r.certificate = certify_limit(m.A, Z, k);
     r.layers_tried = k + 1;
     if (progress) progress(k);

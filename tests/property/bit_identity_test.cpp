@@ -1,7 +1,7 @@
 // MPFR at 53 bits and double perform the same operations in the same order, each correctly rounded
 // to 53 bits, so their trajectories are bit-identical (docs/ENGINES.md). Checked, not assumed.
 #include "numerics/trajectory.hpp"
-#include "support/generators.hpp"
+#include "properties/generators.hpp"
 #include "support/rapidcheck_doctest.hpp"
 
 #include <doctest/doctest.h>

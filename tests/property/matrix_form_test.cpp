@@ -1,7 +1,7 @@
 // The engine's token-by-token layer equals M4's matrix form Z' = (Z + alpha P Z) / (1 + alpha),
 // computed independently here with an explicit row-stochastic P and Eigen's own matrix product.
 #include "numerics/trajectory.hpp"
-#include "support/generators.hpp"
+#include "properties/generators.hpp"
 #include "support/rapidcheck_doctest.hpp"
 
 #include <doctest/doctest.h>

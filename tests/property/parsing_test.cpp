@@ -1,6 +1,6 @@
 // Reading numbers is exact: what is written reads back to the same value.
 #include "io/config_file.hpp"
-#include "support/generators.hpp"
+#include "properties/generators.hpp"
 #include "support/rapidcheck_doctest.hpp"
 
 #include <doctest/doctest.h>

@@ -18,6 +18,8 @@ void check_property(const char* description, Testable&& testable) {
   if (!result.template is<rc::detail::SuccessResult>()) {
     std::ostringstream message;
     rc::detail::printResultMessage(result, message);
+    message << "\nseed that found it: " << rc::detail::configuration().testParams.seed
+            << " (rerun with RC_PARAMS=\"seed=" << rc::detail::configuration().testParams.seed << "\")";
     FAIL(message.str());
   }
 }

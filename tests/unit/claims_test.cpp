@@ -17,7 +17,7 @@ namespace {
 rational q(long p, long d = 1) { return rational(p, d); }
 }  // namespace
 
-TEST_CASE("g > 0 on (0, 1]: every case of the exact test") {
+TEST_CASE("g > 0 for 0 < s <= 1: every case of the exact test") {
   CHECK(positive_on_unit_interval({q(0), q(0), q(1)}) == positivity::positive);             // constant 1
   CHECK(positive_on_unit_interval({q(0), q(1), q(0)}) == positivity::positive_from_zero);   // g = s
   CHECK(positive_on_unit_interval({q(1), q(0), q(0)}) == positivity::positive_from_zero);   // g = s^2

@@ -25,7 +25,7 @@ std::vector<std::vector<rational>> cluster_points(const trajectory<rational>& t)
 
 }  // namespace
 
-TEST_CASE("configuration 1: token 2 (1-based) becomes a leader at layer 1; clusters as THEORY.md states") {
+TEST_CASE("configuration 1: token 2 (1-based) becomes a leader at layer 1, clusters as THEORY.md states") {
   const problem p = figure2("figure2-1-emerging-leader");
   CHECK(p.alpha == rational(1, 2));
   CHECK(*p.layers == 30);

@@ -1,0 +1,228 @@
+#include "properties/generators.hpp"
+
+#include <algorithm>
+
+namespace hardmax::gen {
+namespace {
+
+matrix<rational> from_rows(const std::vector<std::vector<rational>>& rows) {
+  matrix<rational> m(static_cast<index>(rows.size()), static_cast<index>(rows.front().size()));
+  for (index r = 0; r < m.rows(); ++r)
+    for (index c = 0; c < m.cols(); ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+  return m;
+}
+
+// Scales n with RapidCheck's size so that early cases are small and later ones reach max_n.
+rc::Gen<index> token_count(index max_n) {
+  return rc::gen::withSize([max_n](int size) {
+    const index top = 1 + std::min<index>(max_n - 1, static_cast<index>(size) * (max_n - 1) / 100);
+    return rc::gen::inRange<index>(1, top + 1);
+  });
+}
+
+rational power_of_ten(int k) {
+  rational p = 1;
+  for (int i = 0; i < std::abs(k); ++i) p *= 10;
+  return k < 0 ? rational(1 / p) : p;
+}
+
+}  // namespace
+
+rc::Gen<rational> small_rational(long bound, long max_denominator) {
+  return rc::gen::apply([bound](long q, long p) { return rational(p % (bound * q + 1), q); },
+                        rc::gen::inRange(1L, max_denominator + 1), rc::gen::arbitrary<long>());
+}
+
+rc::Gen<rational> alpha() {
+  return rc::gen::mapcat(rc::gen::inRange(1L, 13L), [](long q) {
+    return rc::gen::map(rc::gen::inRange(1L, 10 * q + 1), [q](long p) { return rational(p, q); });
+  });
+}
+
+rc::Gen<matrix<rational>> rational_matrix(index n, index d, long bound, long max_denominator) {
+  return rc::gen::map(
+      rc::gen::container<std::vector<rational>>(static_cast<std::size_t>(n * d), small_rational(bound, max_denominator)),
+      [n, d](const std::vector<rational>& v) {
+        matrix<rational> m(n, d);
+        for (index k = 0; k < n * d; ++k) m(k / d, k % d) = v[static_cast<std::size_t>(k)];
+        return m;
+      });
+}
+
+rc::Gen<matrix<rational>> spd_matrix(index d) {
+  return rc::gen::apply(
+      [d](const matrix<rational>& B, long lambda) {
+        matrix<rational> A(d, d);
+        for (index r = 0; r < d; ++r)
+          for (index c = 0; c < d; ++c) {
+            rational acc = 0;
+            for (index k = 0; k < d; ++k) acc += B(k, r) * B(k, c);
+            A(r, c) = acc + (r == c ? rational(lambda, 8) : rational(0));
+          }
+        return A;
+      },
+      rational_matrix(d, d, 2, 4), rc::gen::inRange(1L, 17L));
+}
+
+rc::Gen<tokens<rational>> rational_configuration() {
+  return rc::gen::mapcat(
+      rc::gen::tuple(token_count(40), rc::gen::inRange<index>(1, 6), rc::gen::inRange(-6, 7)), [](const auto& t) {
+        const auto [n, d, k] = t;
+        return rc::gen::map(rational_matrix(n, d, 1, 1000000), [k](matrix<rational> m) {
+          const rational scale = power_of_ten(k);
+          for (index r = 0; r < m.rows(); ++r)
+            for (index c = 0; c < m.cols(); ++c) m(r, c) *= scale;
+          return m;
+        });
+      });
+}
+
+rc::Gen<tokens<rational>> tied_tokens() {
+  return rc::gen::mapcat(rc::gen::pair(token_count(20), rc::gen::inRange<index>(1, 5)),
+                         [](const auto& nd) { return rational_matrix(nd.first, nd.second, 2, 2); });
+}
+
+rc::Gen<tokens<rational>> exact_duplicates() {
+  return rc::gen::mapcat(tied_tokens(), [](const tokens<rational>& base) {
+    return rc::gen::map(rc::gen::container<std::vector<index>>(rc::gen::inRange<index>(0, base.rows())),
+                        [base](const std::vector<index>& picks) {
+                          tokens<rational> Z(base.rows() + static_cast<index>(picks.size()), base.cols());
+                          Z.topRows(base.rows()) = base;
+                          for (std::size_t k = 0; k < picks.size(); ++k) Z.row(base.rows() + static_cast<index>(k)) = base.row(picks[k]);
+                          return Z;
+                        });
+  });
+}
+
+rc::Gen<tokens<rational>> symmetric_polytope() {
+  return rc::gen::mapcat(
+      rc::gen::tuple(rc::gen::inRange<index>(2, 5), rc::gen::arbitrary<bool>(), rc::gen::inRange(1L, 5L),
+                     rc::gen::inRange<index>(0, 9)),
+      [](const auto& t) {
+        const auto [d, cube, s, m] = t;
+        std::vector<std::vector<rational>> vertices;
+        if (cube) {
+          for (index mask = 0; mask < (index{1} << d); ++mask) {
+            std::vector<rational> v;
+            for (index c = 0; c < d; ++c) v.push_back((mask >> c) & 1 ? rational(s) : rational(-s));
+            vertices.push_back(v);
+          }
+        } else {
+          for (index c = 0; c < d; ++c)
+            for (long sign : {1L, -1L}) {
+              std::vector<rational> v(static_cast<std::size_t>(d), rational(0));
+              v[static_cast<std::size_t>(c)] = rational(sign * s);
+              vertices.push_back(v);
+            }
+        }
+        // Interior points on the box of half the size, with coordinates in {-s/2, ..., s/2} step s/4:
+        // zeros are frequent, so many lie on symmetry axes and tie.
+        return rc::gen::map(rational_matrix(m, d, 2, 1), [vertices, s](matrix<rational> interior) {
+          matrix<rational> V = from_rows(vertices);
+          tokens<rational> Z(V.rows() + interior.rows(), V.cols());
+          Z.topRows(V.rows()) = V;
+          for (index r = 0; r < interior.rows(); ++r)
+            for (index c = 0; c < interior.cols(); ++c) Z(V.rows() + r, c) = interior(r, c) * rational(s, 4);
+          return Z;
+        });
+      });
+}
+
+rc::Gen<tokens<rational>> points_on_sphere() {
+  return rc::gen::mapcat(rc::gen::pair(token_count(12), rc::gen::inRange<index>(2, 4)), [](const auto& nd) {
+    const auto [n, d] = nd;
+    return rc::gen::map(rational_matrix(n, d - 1, 3, 5), [d](const matrix<rational>& T) {
+      tokens<rational> Z(T.rows(), d);
+      for (index i = 0; i < T.rows(); ++i) {
+        rational t2 = 0;
+        for (index c = 0; c < T.cols(); ++c) t2 += T(i, c) * T(i, c);
+        for (index c = 0; c < T.cols(); ++c) Z(i, c) = 2 * T(i, c) / (t2 + 1);
+        Z(i, d - 1) = (t2 - 1) / (t2 + 1);
+      }
+      return Z;
+    });
+  });
+}
+
+rc::Gen<tokens<rational>> collinear() {
+  return rc::gen::mapcat(rc::gen::pair(token_count(12), rc::gen::inRange<index>(1, 5)), [](const auto& nd) {
+    const auto [n, d] = nd;
+    return rc::gen::apply(
+        [](const matrix<rational>& ab, const matrix<rational>& lambda) {
+          tokens<rational> Z(lambda.rows(), ab.cols());
+          for (index i = 0; i < Z.rows(); ++i) Z.row(i) = ab.row(0) + lambda(i, 0) * ab.row(1);
+          return Z;
+        },
+        rational_matrix(2, d, 2, 3), rational_matrix(n, 1, 3, 4));
+  });
+}
+
+rc::Gen<tokens<rational>> single_token() {
+  return rc::gen::mapcat(rc::gen::inRange<index>(1, 6), [](index d) { return rational_matrix(1, d, 4, 12); });
+}
+
+rc::Gen<tokens<rational>> all_equal() {
+  return rc::gen::mapcat(rc::gen::pair(token_count(12), rc::gen::inRange<index>(1, 6)), [](const auto& nd) {
+    const auto [n, d] = nd;
+    return rc::gen::map(rational_matrix(1, d, 4, 12), [n](const matrix<rational>& z) {
+      tokens<rational> Z(n, z.cols());
+      for (index i = 0; i < n; ++i) Z.row(i) = z.row(0);
+      return Z;
+    });
+  });
+}
+
+rc::Gen<tokens<rational>> near_tie() {
+  return rc::gen::apply(
+      [](int a, int b, long p, const matrix<rational>& extra) {
+        const rational eps = rational(p, 7) * power_of_ten(-a), delta = power_of_ten(-b);
+        tokens<rational> Z(3 + extra.rows(), 2);
+        Z.row(0) << rational(1), rational(0);
+        Z.row(1) << rational(1), eps;
+        Z.row(2) << rational(1, 2), delta;
+        for (index r = 0; r < extra.rows(); ++r) Z.row(3 + r) = extra.row(r) / 4;
+        return Z;
+      },
+      rc::gen::inRange(7, 13), rc::gen::inRange(7, 13), rc::gen::inRange(1L, 14L),
+      rc::gen::mapcat(rc::gen::inRange<index>(0, 5), [](index m) { return rational_matrix(m, 2, 1, 8); }));
+}
+
+rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers) {
+  return rc::gen::mapcat(std::move(configuration), [identity_only, max_layers](const tokens<rational>& Z) {
+    const index d = Z.cols();
+    return rc::gen::apply(
+        [Z, d, identity_only](const matrix<rational>& A, bool identity, const rational& a, index layers) {
+          problem p;
+          p.A = identity || identity_only ? matrix<rational>(matrix<rational>::Identity(d, d)) : A;
+          p.alpha = a;
+          p.Z0 = Z;
+          p.layers = layers;
+          return p;
+        },
+        spd_matrix(d), rc::gen::weightedElement<bool>({{1, true}, {2, false}}), alpha(),
+        rc::gen::inRange<index>(1, max_layers + 1));
+  });
+}
+
+rc::Gen<problem> any_problem(index max_layers) {
+  return rc::gen::weightedOneOf<problem>({
+      {3, problem_from(rational_configuration(), false, max_layers)},
+      {2, problem_from(tied_tokens(), false, max_layers)},
+      {1, problem_from(exact_duplicates(), false, max_layers)},
+      {1, problem_from(symmetric_polytope(), true, max_layers)},
+      {1, problem_from(points_on_sphere(), true, max_layers)},
+      {1, problem_from(collinear(), false, max_layers)},
+      {1, problem_from(single_token(), false, max_layers)},
+      {1, problem_from(all_equal(), false, max_layers)},
+      {1, problem_from(near_tie(), false, max_layers)},
+  });
+}
+
+}  // namespace hardmax::gen
+
+namespace hardmax {
+void showValue(const problem& p, std::ostream& os) {
+  os << "configuration file (save as counterexample.json; hardmax check --config counterexample.json):\n"
+     << to_json(p).dump() << '\n';
+}
+}  // namespace hardmax

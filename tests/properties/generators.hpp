@@ -1,0 +1,75 @@
+// RapidCheck generators named for the inputs they make. Every value is an exact rational, so one
+// generated problem can be run by every engine, and a counterexample prints as a configuration file
+// that `hardmax check --config` accepts.
+#pragma once
+
+#include "io/config_file.hpp"
+#include "numerics/problem.hpp"
+
+#include <rapidcheck.h>
+
+#include <ostream>
+
+namespace hardmax::gen {
+
+// p/q with |p/q| <= bound and 1 <= q <= max_denominator; shrinks towards 0 and small denominators.
+rc::Gen<rational> small_rational(long bound = 4, long max_denominator = 12);
+
+// alpha = p/q in (0, 10], q <= 12.
+rc::Gen<rational> alpha();
+
+// n x d matrix of small rationals.
+rc::Gen<matrix<rational>> rational_matrix(index n, index d, long bound = 4, long max_denominator = 12);
+
+// B^T B + lambda I with rational B and lambda > 0: symmetric positive definite by construction.
+rc::Gen<matrix<rational>> spd_matrix(index d);
+
+// n in [1, 40], d in [1, 5]; one magnitude 10^k (k in [-6, 6]) per configuration times rationals
+// p/q with |p/q| <= 1 and q <= 10^6.
+rc::Gen<tokens<rational>> rational_configuration();
+
+// Small-denominator values in {-2, -3/2, ..., 2}: duplicates and ties are common.
+rc::Gen<tokens<rational>> tied_tokens();
+
+// A configuration with some tokens repeated exactly (repeated words, padding).
+rc::Gen<tokens<rational>> exact_duplicates();
+
+// The vertices of a square, cube or cross-polytope (scaled), with interior points, some on the
+// symmetry axes: ties by symmetry.
+rc::Gen<tokens<rational>> symmetric_polytope();
+
+// Rational points on the unit sphere (inverse stereographic projection): with A = I every token is
+// a leader.
+rc::Gen<tokens<rational>> points_on_sphere();
+
+// Points on one line a + lambda b.
+rc::Gen<tokens<rational>> collinear();
+
+rc::Gen<tokens<rational>> single_token();
+
+rc::Gen<tokens<rational>> all_equal();
+
+// Two leaders (1, 0) and (1, eps) and a token (1/2, delta): its two scores differ by eps*delta, far
+// below double's rounding of 1/2 when eps, delta ~ 1e-9; plus a few ordinary tokens.
+rc::Gen<tokens<rational>> near_tie();
+
+// A problem around any configuration generator: A = I for the sphere, else SPD (I one time in three),
+// alpha in (0, 10], depth 1..max_layers.
+rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers);
+
+// All the above, adversarial families weighted alongside generic configurations.
+rc::Gen<problem> any_problem(index max_layers = 60);
+
+}  // namespace hardmax::gen
+
+namespace hardmax {
+// RapidCheck shows a counterexample problem as a configuration file the CLI accepts.
+void showValue(const problem& p, std::ostream& os);
+}  // namespace hardmax
+
+namespace rc {
+template <>
+struct Arbitrary<hardmax::problem> {
+  static Gen<hardmax::problem> arbitrary() { return hardmax::gen::any_problem(); }
+};
+}  // namespace rc
