@@ -2,6 +2,7 @@
 #include "apps/check_command.hpp"
 #include "apps/exit_codes.hpp"
 #include "apps/limit_command.hpp"
+#include "apps/prop_command.hpp"
 #include "apps/simulate_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   add_simulate_command(app, command_line);
   add_check_command(app, command_line);
   add_limit_command(app, command_line);
+  add_prop_command(app, command_line);
 
   try {
     app.parse(argc, argv);

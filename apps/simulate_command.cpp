@@ -63,7 +63,7 @@ void print_clusters(const trajectory<Scalar>& t) {
   const tokens<Scalar> T = targets(Z, C);
   fmt::print("attention pattern unchanged from layer {} to layer {}\n", settled, t.depth());
   fmt::print("clusters: the points the tokens head for at layer {} (the exact limit once the pattern never\n"
-             "changes again, which L6 certifies):\n", t.depth());
+             "changes again, which `hardmax limit` certifies, L6):\n", t.depth());
   for (const cluster& c : clusters(T, leaders(Z, C)))
     fmt::print("  {}  tokens {{{}}}{}\n", point_string(T, c.representative), fmt::join(c.members, ", "),
                c.holds_leader ? "  (a leader's position)" : "");

@@ -1,5 +1,7 @@
 #include "io/config_file.hpp"
 
+#include "io/matrix_json.hpp"
+
 #include "numerics/spd.hpp"
 
 #include <fmt/format.h>
@@ -126,15 +128,7 @@ problem read_problem(const std::filesystem::path& file) {
 }
 
 nlohmann::json to_json(const problem& p) {
-  const auto rows = [](const matrix<rational>& m) {
-    nlohmann::json out = nlohmann::json::array();
-    for (index r = 0; r < m.rows(); ++r) {
-      nlohmann::json row = nlohmann::json::array();
-      for (index c = 0; c < m.cols(); ++c) row.push_back(to_string(m(r, c)));
-      out.push_back(row);
-    }
-    return out;
-  };
+  const auto rows = [](const matrix<rational>& m) { return hardmax::to_json(m); };
   nlohmann::json doc;
   if (!p.description.empty()) doc["description"] = p.description;
   doc["d"] = p.dimension();

@@ -15,8 +15,10 @@ struct provenance {
   std::string config;   // input file
 
   nlohmann::json to_json() const {
-    return {{"command", command}, {"engine", engine}, {"config", config},
-            {"hardmax_version", version}, {"source_revision", source_revision}};
+    nlohmann::json doc = {{"command", command}, {"engine", engine}, {"hardmax_version", version},
+                          {"source_revision", source_revision}};
+    if (!config.empty()) doc["config"] = config;
+    return doc;
   }
 };
 

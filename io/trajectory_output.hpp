@@ -2,6 +2,7 @@
 // terms, floating values as the shortest decimals that read back to the same value.
 #pragma once
 
+#include "io/matrix_json.hpp"
 #include "io/provenance.hpp"
 #include "numerics/trajectory.hpp"
 #include "theory/leaders.hpp"
@@ -11,17 +12,6 @@
 #include <ostream>
 
 namespace hardmax {
-
-template <class Scalar>
-nlohmann::json to_json(const tokens<Scalar>& Z) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (index i = 0; i < Z.rows(); ++i) {
-    nlohmann::json row = nlohmann::json::array();
-    for (index c = 0; c < Z.cols(); ++c) row.push_back(scalar_traits<Scalar>::to_string(Z(i, c)));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 template <class Scalar>
 nlohmann::json trajectory_json(const trajectory<Scalar>& t, const model<Scalar>& m, const provenance& source) {

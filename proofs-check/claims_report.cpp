@@ -1,5 +1,6 @@
 #include "proofs-check/claims_report.hpp"
 
+#include "io/matrix_json.hpp"
 #include "proofs-check/convex_weights.hpp"
 #include "proofs-check/limit_search.hpp"
 #include "theory/leader_existence.hpp"
@@ -11,16 +12,6 @@
 
 namespace hardmax {
 namespace {
-
-nlohmann::json to_json(const tokens<rational>& Z) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (index i = 0; i < Z.rows(); ++i) {
-    nlohmann::json r = nlohmann::json::array();
-    for (index c = 0; c < Z.cols(); ++c) r.push_back(to_string(Z(i, c)));
-    rows.push_back(r);
-  }
-  return rows;
-}
 
 std::string point_text(const point& x) {
   std::vector<std::string> xs;
@@ -158,8 +149,8 @@ std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index m
                              "mean is {}",
                              v->token, point_text(s.limit().row(v->token)), fmt::join(v->attention, ", "),
                              point_text(v->mean));
-  l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each the mean of a face of "
-                           "leaders (certificate (a)); D4 equilibrium {}",
+  l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each the mean of an exposed "
+                           "face of tokens at rest (certificate (a')); D4 equilibrium {}",
                            c.layer, s.clusters.size(), s.clusters.size() - static_cast<std::size_t>(non_leader), non_leader,
                            s.equilibrium_violation ? "FAILS" : "holds");
   l5.evidence = {{"clusters", clusters_json(s)}};

@@ -91,6 +91,39 @@ expect 0 "" -- simulate --help
 grep -q -- "--tie-tolerance" "$work/stdout" && ok || bad "simulate --help lists --tie-tolerance"
 expect 0 "" -- --version
 
+# hardmax limit (L6): configuration 1 has K* = 1 and the clusters of THEORY.md.
+expect 0 "" -- limit --config "$c1" --json --out "$work/limit.json"
+/usr/bin/python3 - "$work/limit.json" <<'PY' && ok || bad "limit JSON for configuration 1"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["certified"] is True and doc["K"] == 1
+assert doc["limit"][1] == ["-1/18", "5/36"]
+points = sorted(tuple(c["point"]) for c in doc["clusters"])
+assert points == sorted([("1", "1/3"), ("-1/18", "5/36"), ("-1", "-1")]), points
+assert all(c["leader"] for c in doc["clusters"])
+PY
+expect 1 "" -- limit --config "$c1" --max-layers 0
+grep -q "NOT certified" "$work/stdout" && grep -q "(a) token 1 attends to token 3" "$work/stdout" && ok || bad "limit without certificate names the failing condition"
+expect 2 "field 'tau'" -- limit --config "$work/softmax.json"
+
+# hardmax check: every claim on configuration 1 (exact), the L5 finding on configuration 4, a
+# precision finding in double when alpha = 1/3 is not representable.
+expect 0 "" -- check --config "$c1"
+[ "$(grep -cE '^L[1-6] +holds' "$work/stdout")" -eq 6 ] && ok || bad "check: six claims hold on configuration 1"
+expect 1 "" -- check --config "$src/data/configs/figure2-4-non-leader-clusters.json"
+grep -qE '^L5 +FAILS' "$work/stdout" && grep -q "whose mean is (-1, 1/4)" "$work/stdout" && ok || bad "check reports the D4 finding on configuration 4"
+sed 's#"alpha": "1/2"#"alpha": "1/3"#' "$c1" >"$work/third.json"
+expect 4 "" -- check --config "$work/third.json" --engine double --layers 10
+grep -qE '^L3 +precision finding' "$work/stdout" && ok || bad "check classifies a double-only failure as a precision finding"
+expect 0 "" -- check --config "$work/third.json" --layers 10 --json
+/usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['all_hold'] and len(d['claims']) == 6" "$work/stdout" && ok || bad "check --json"
+expect 2 "unknown engine" -- check --config "$c1" --engine fast
+
+# hardmax prop: a short campaign writes its summary.
+expect 0 "" -- prop --cases 5 --property L2 --property L3 --max-layers 5 --out "$work/prop"
+/usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['property'] for p in d['properties']] == ['L2','L3'] and all(p['passed'] for p in d['properties']) and d['seed'] == 20261130" "$work/prop/summary.json" && ok || bad "prop summary"
+expect 2 "no property named 'L9'" -- prop --property L9
+
 # A failed run keeps an earlier good output intact.
 cp "$work/c1.json" "$work/keep.json"
 expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"

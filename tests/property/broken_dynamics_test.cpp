@@ -1,4 +1,5 @@
 // The properties can fail: deliberately broken layer maps and leader rules are caught.
+#include "io/config_file.hpp"
 #include "properties/campaign.hpp"
 
 #include <doctest/doctest.h>
@@ -60,6 +61,10 @@ std::string caught_by(const dynamics& dyn) {
     const campaign_result r = run_campaign(prop, dyn, settings);
     if (!r.passed) {
       MESSAGE(dyn.name << ": caught by " << prop.name << " after " << r.cases << " passing cases\n" << r.message);
+      // The shrunk counterexample is kept and is a configuration file the CLI reads back.
+      REQUIRE(r.counterexample);
+      const problem back = parse_problem(to_json(*r.counterexample), "counterexample");
+      CHECK(back.Z0 == r.counterexample->Z0);
       return prop.name;
     }
   }
