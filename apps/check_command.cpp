@@ -27,7 +27,7 @@ struct check_options {
 
 std::vector<claim_row> claims_with_engine(const engine_spec& engine, const problem& p, index depth, index max_layers) {
   return with_engine(engine, [&]<class Scalar>() {
-    const trajectory<Scalar> t = simulate(model_of<Scalar>(p), initial_tokens<Scalar>(p), depth);
+    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth);
     return check_claims(observe(p, t), max_layers);
   });
 }
@@ -101,7 +101,7 @@ void add_check_command(CLI::App& app, const std::string& command_line) {
   auto opt = std::make_shared<check_options>();
   CLI::App* cmd = app.add_subcommand("check", "Check every claim of THEORY.md (L1-L6) on a configuration, with evidence");
   cmd->add_option("--config", opt->config, "Configuration file (JSON, docs/FORMAT.md)")->required();
-  cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS: the engine whose trajectory is checked")
+  cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS | certified: the engine whose trajectory is checked")
       ->capture_default_str();
   cmd->add_option("--layers", opt->layers, "Number of layers K (overrides the file's \"layers\")")
       ->check(CLI::Range(0L, 1000000L));

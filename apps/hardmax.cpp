@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
   } catch (const input_error& e) {
     fmt::print(stderr, "hardmax: {}\n", e.what());
     return exit_code::bad_input;
+  } catch (const certified_engine_error& e) {
+    fmt::print(stderr, "hardmax: {}\n", e.what());
+    return exit_code::bad_input;
   } catch (const engine_error& e) {
     fmt::print(stderr, "hardmax: {}\n", e.what());
     return exit_code::bad_input;

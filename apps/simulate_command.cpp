@@ -42,10 +42,10 @@ template <class Scalar>
 void print_leaders(const trajectory<Scalar>& t) {
   fmt::print("leaders by layer (D1; tokens numbered from 0):\n");
   std::size_t start = 0;
-  std::vector<index> current = leaders(t.layers[0], t.attention[0]);
+  std::vector<index> current = leaders_at(t, 0);
   for (std::size_t k = 1; k <= t.layers.size(); ++k) {
     std::vector<index> next;
-    if (k < t.layers.size()) next = leaders(t.layers[k], t.attention[k]);
+    if (k < t.layers.size()) next = leaders_at(t, k);
     if (k < t.layers.size() && next == current) continue;
     const std::string span = start + 1 == k ? fmt::format("layer {}", start) : fmt::format("layers {}-{}", start, k - 1);
     fmt::print("  {}: {{{}}}\n", span, fmt::join(current, ", "));
@@ -64,9 +64,22 @@ void print_clusters(const trajectory<Scalar>& t) {
   fmt::print("attention pattern unchanged from layer {} to layer {}\n", settled, t.depth());
   fmt::print("clusters: the points the tokens head for at layer {} (the exact limit once the pattern never\n"
              "changes again, which `hardmax limit` certifies, L6):\n", t.depth());
-  for (const cluster& c : clusters(T, leaders(Z, C)))
+  for (const cluster& c : clusters(T, leaders_at(t, t.layers.size() - 1)))
     fmt::print("  {}  tokens {{{}}}{}\n", point_string(T, c.representative), fmt::join(c.members, ", "),
                c.holds_leader ? "  (a leader's position)" : "");
+}
+
+nlohmann::json certification_json(const certification_stats& s) {
+  return {{"certified_in_double", s.certified},
+          {"decided_exactly", s.decided_exactly},
+          {"exact_layers", s.exact_layers},
+          {"error_bound", s.error_bound}};
+}
+
+void print_certification(const certification_stats& s) {
+  fmt::print("certified engine: {} attention sets certified in double, {} decided exactly (at layers {{{}}});\n"
+             "every coordinate within {:.3g} of the exact trajectory at the last layer\n",
+             s.certified, s.decided_exactly, fmt::join(s.exact_layers, ", "), s.error_bound.back());
 }
 
 template <class Scalar>
@@ -95,21 +108,24 @@ struct run {
     const auto progress = [&](index k) {
       if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, depth);
     };
-    const trajectory<Scalar> t = simulate(m, initial_tokens<Scalar>(p), depth, progress);
+    certification_stats stats;
+    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats);
     if (show_progress) fmt::print(stderr, "\n");
-    if (!opt.out.empty()) write(t, m);
+    const bool certified = engine.type == engine_spec::kind::certified;
+    if (!opt.out.empty()) write(t, m, certified ? &stats : nullptr);
     if (!opt.quiet) print_summary(p, m, t, engine.name());
+    if (!opt.quiet && certified) print_certification(stats);
     return exit_code::ok;
   }
 
   template <class Scalar>
-  void write(const trajectory<Scalar>& t, const model<Scalar>& m) const {
+  void write(const trajectory<Scalar>& t, const model<Scalar>& m, const certification_stats* stats) const {
     const provenance source{command_line, engine.name(), opt.config};
     write_atomically(opt.out, [&](std::ostream& out) {
-      if (opt.format == "csv")
-        write_trajectory_csv(out, t);
-      else
-        write_json_document(out, trajectory_json(t, m, source));
+      if (opt.format == "csv") return write_trajectory_csv(out, t);
+      nlohmann::json doc = trajectory_json(t, m, source);
+      if (stats) doc["certification"] = certification_json(*stats);
+      write_json_document(out, doc);
     });
   }
 };
@@ -120,8 +136,9 @@ int run_simulate(const simulate_options& opt, const std::string& command_line) {
   std::optional<rational> tie_tolerance;
   if (!opt.tie_tolerance.empty()) {
     tie_tolerance = parse_number(nlohmann::json(opt.tie_tolerance), "--tie-tolerance", "value");
-    if (engine.is_exact())
-      throw engine_error("--tie-tolerance applies to floating engines only; the exact engine decides ties exactly");
+    if (engine.is_exact() || engine.type == engine_spec::kind::certified)
+      throw engine_error(fmt::format("--tie-tolerance applies to the double and mpfr engines only; the {} engine decides "
+                                     "ties exactly", engine.name()));
     if (*tie_tolerance < 0) throw engine_error("--tie-tolerance must be >= 0");
   }
   if (engine.is_exact() && p.tau)
@@ -137,7 +154,7 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   auto opt = std::make_shared<simulate_options>();
   CLI::App* cmd = app.add_subcommand("simulate", "Run the layer map M4 (or M5/M6 as the file says) and write the trajectory");
   cmd->add_option("--config", opt->config, "Configuration file (JSON, docs/FORMAT.md)")->required();
-  cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS")->capture_default_str();
+  cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS | certified")->capture_default_str();
   cmd->add_option("--layers", opt->layers, "Number of layers K (overrides the file's \"layers\")")
       ->check(CLI::Range(0L, 1000000L));
   cmd->add_option("--out", opt->out, "Write the trajectory (layers 0..K) to this file, atomically");

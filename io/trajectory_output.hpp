@@ -26,7 +26,7 @@ nlohmann::json trajectory_json(const trajectory<Scalar>& t, const model<Scalar>&
     layers.push_back({{"layer", k},
                       {"tokens", to_json(t.layers[k])},
                       {"attention", t.attention[k]},
-                      {"leaders", leaders(t.layers[k], t.attention[k])}});
+                      {"leaders", leaders_at(t, k)}});
   doc["layers"] = std::move(layers);
   return doc;
 }
@@ -40,13 +40,14 @@ void write_trajectory_csv(std::ostream& out, const trajectory<Scalar>& t) {
   out << ",attention,leader\n";
   for (std::size_t k = 0; k < t.layers.size(); ++k) {
     const auto& Z = t.layers[k];
+    const std::vector<index> L = leaders_at(t, k);
     for (index i = 0; i < Z.rows(); ++i) {
       out << k << ',' << i;
       for (index c = 0; c < d; ++c) out << ',' << scalar_traits<Scalar>::to_string(Z(i, c));
       out << ',';
       const auto& C = t.attention[k][static_cast<std::size_t>(i)];
       for (std::size_t a = 0; a < C.size(); ++a) out << (a ? " " : "") << C[a];
-      out << ',' << (is_leader(Z, t.attention[k], i) ? 1 : 0) << '\n';
+      out << ',' << (std::binary_search(L.begin(), L.end(), i) ? 1 : 0) << '\n';
     }
   }
 }

@@ -12,6 +12,7 @@ std::string engine_spec::name() const {
     case kind::exact: return "exact";
     case kind::float64: return "double";
     case kind::mpfr: return fmt::format("mpfr:{}", bits);
+    case kind::certified: return "certified";
   }
   return "?";
 }
@@ -19,6 +20,7 @@ std::string engine_spec::name() const {
 engine_spec parse_engine(const std::string& text) {
   if (text == "exact") return {engine_spec::kind::exact, 0};
   if (text == "double") return {engine_spec::kind::float64, 0};
+  if (text == "certified") return {engine_spec::kind::certified, 0};
   const std::string prefix = "mpfr:";
   if (text.rfind(prefix, 0) == 0) {
     const std::string digits = text.substr(prefix.size());
@@ -30,7 +32,7 @@ engine_spec parse_engine(const std::string& text) {
                                      min_mpfr_bits, max_mpfr_bits));
     return {engine_spec::kind::mpfr, bits};
   }
-  throw engine_error(fmt::format("unknown engine '{}' (expected exact, double or mpfr:BITS)", text));
+  throw engine_error(fmt::format("unknown engine '{}' (expected exact, double, mpfr:BITS or certified)", text));
 }
 
 }  // namespace hardmax

@@ -1,7 +1,10 @@
-// The engines by name: "exact" (GMP rationals), "double", "mpfr:BITS" (MPFR, BITS-bit mantissa).
-// One generic implementation serves all three; `with_engine` picks the number type at run time.
+// The engines by name: "exact" (GMP rationals), "double", "mpfr:BITS" (MPFR, BITS-bit mantissa) and
+// "certified" (double with a proved error bound, deciding exactly what double cannot prove).
+// One generic implementation serves all; `with_engine` picks the number type at run time and
+// `run_engine` the trajectory.
 #pragma once
 
+#include "numerics/certified_engine.hpp"
 #include "numerics/mpfr_real.hpp"
 #include "numerics/rational.hpp"
 
@@ -11,7 +14,7 @@
 namespace hardmax {
 
 struct engine_spec {
-  enum class kind { exact, float64, mpfr } type = kind::exact;
+  enum class kind { exact, float64, mpfr, certified } type = kind::exact;
   long bits = 0;  // mpfr only
 
   std::string name() const;
@@ -38,12 +41,30 @@ decltype(auto) with_engine(const engine_spec& e, F&& f) {
     case engine_spec::kind::exact:
       return f.template operator()<rational>();
     case engine_spec::kind::float64:
+    case engine_spec::kind::certified:
       return f.template operator()<double>();
     case engine_spec::kind::mpfr:
       break;
   }
   const mpfr_precision_scope scope(e.bits);
   return f.template operator()<mpfr_real>();
+}
+
+// The trajectory of `depth` layers with the engine's number type; for the certified engine (Scalar =
+// double) its certification record goes to `stats` when given.
+template <class Scalar>
+trajectory<Scalar> run_engine(const engine_spec& e, const problem& p, index depth,
+                              const std::optional<rational>& tie_tolerance = std::nullopt,
+                              const std::function<void(index)>& progress = {}, certification_stats* stats = nullptr) {
+  if constexpr (std::is_same_v<Scalar, double>) {
+    if (e.type == engine_spec::kind::certified) {
+      if (tie_tolerance) throw engine_error("the certified engine decides ties exactly; it takes no tie tolerance");
+      certified_run run = simulate_certified(p, depth, progress);
+      if (stats) *stats = std::move(run.stats);
+      return std::move(run.path);
+    }
+  }
+  return simulate(model_of<Scalar>(p, tie_tolerance), initial_tokens<Scalar>(p), depth, progress);
 }
 
 }  // namespace hardmax

@@ -62,24 +62,54 @@ void apply_value_matrix(const matrix<Scalar>& V, std::vector<Scalar>& m) {
 
 }  // namespace detail
 
-// z_i^{k+1} = (z_i^k + alpha m_i^k) / (1 + alpha) for every token (M4).
+namespace detail {
+
+// z_i' = (z_i + alpha m_i) / (1 + alpha), with m_i <- V m_i first under M6.
+template <class Scalar>
+void update_token(const model<Scalar>& params, const tokens<Scalar>& Z, index i, const Scalar& one_plus_alpha,
+                  std::vector<Scalar>& m, tokens<Scalar>& next) {
+  if (params.V) apply_value_matrix(*params.V, m);
+  for (index c = 0; c < Z.cols(); ++c)
+    next(i, c) = (Z(i, c) + params.alpha * m[static_cast<std::size_t>(c)]) / one_plus_alpha;
+}
+
+}  // namespace detail
+
+// M4 with a known attention pattern: every token moves towards the mean of its attention set.
+// The certified engine uses it to advance with decided patterns, and to replay them exactly.
+template <class Scalar>
+tokens<Scalar> advance(const model<Scalar>& params, const tokens<Scalar>& Z, const attention_pattern& C) {
+  const Scalar one_plus_alpha = Scalar(1) + params.alpha;
+  tokens<Scalar> next(Z.rows(), Z.cols());
+  std::vector<Scalar> m(static_cast<std::size_t>(Z.cols()));
+  for (index i = 0; i < Z.rows(); ++i) {
+    detail::hardmax_message(Z, C[static_cast<std::size_t>(i)], m);
+    detail::update_token(params, Z, i, one_plus_alpha, m, next);
+  }
+  return next;
+}
+
+// z_i^{k+1} = (z_i^k + alpha m_i^k) / (1 + alpha) for every token (M4; M5 when tau is set).
 template <class Scalar>
 layer_result<Scalar> step(const model<Scalar>& params, const tokens<Scalar>& Z) {
   const tokens<Scalar> Q = queries(params.A, Z);
-  const Scalar one_plus_alpha = Scalar(1) + params.alpha;
-  layer_result<Scalar> out{tokens<Scalar>(Z.rows(), Z.cols()), attention_pattern(static_cast<std::size_t>(Z.rows()))};
-  std::vector<Scalar> s, m(static_cast<std::size_t>(Z.cols()));
+  layer_result<Scalar> out{tokens<Scalar>(), attention_pattern(static_cast<std::size_t>(Z.rows()))};
+  std::vector<Scalar> s;
   for (index i = 0; i < Z.rows(); ++i) {
     scores(Q, Z, i, s);
-    auto& C = out.attention[static_cast<std::size_t>(i)];
-    C = attention_set(s, params.tie_tolerance);
-    if (params.tau)
-      detail::softmax_message(Z, s, *params.tau, m);
-    else
-      detail::hardmax_message(Z, C, m);
-    if (params.V) detail::apply_value_matrix(*params.V, m);
-    for (index c = 0; c < Z.cols(); ++c)
-      out.next(i, c) = (Z(i, c) + params.alpha * m[static_cast<std::size_t>(c)]) / one_plus_alpha;
+    out.attention[static_cast<std::size_t>(i)] = attention_set(s, params.tie_tolerance);
+  }
+  if (!params.tau) {
+    out.next = advance(params, Z, out.attention);
+    return out;
+  }
+  const Scalar one_plus_alpha = Scalar(1) + params.alpha;
+  out.next = tokens<Scalar>(Z.rows(), Z.cols());
+  std::vector<Scalar> m(static_cast<std::size_t>(Z.cols()));
+  for (index i = 0; i < Z.rows(); ++i) {
+    scores(Q, Z, i, s);
+    detail::softmax_message(Z, s, *params.tau, m);
+    detail::update_token(params, Z, i, one_plus_alpha, m, out.next);
   }
   return out;
 }

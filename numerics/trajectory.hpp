@@ -14,6 +14,9 @@ template <class Scalar>
 struct trajectory {
   std::vector<tokens<Scalar>> layers;     // Z^0 .. Z^K
   std::vector<attention_pattern> attention;  // pattern of Z^0 .. Z^K (D3)
+  // Leader sets decided by the engine itself (the certified engine, which knows exact equality of
+  // points that rounding may merge); empty when they follow from the positions by D1.
+  std::vector<std::vector<index>> decided_leaders;
 
   index depth() const { return static_cast<index>(layers.size()) - 1; }
 };

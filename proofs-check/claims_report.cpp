@@ -44,9 +44,10 @@ claim_row l1_row(const observed_trajectory& t) {
     margins[std::to_string(e.token)] = m;
   }
   row.summary = fmt::format("layer 0: leaders {{{}}}, token {} has maximal |z|_A^2 = {}, smallest margin s_ii - s_ij = {}; "
-                            "checked at all {} layers",
+                            "{} {} layers",
                             fmt::join(first.leaders, ", "), first.max_norm_token, to_string(first.max_norm_squared),
-                            tightest < 0 ? "none (no non-copies)" : to_string(tightest), t.layers.size());
+                            tightest < 0 ? "none (no non-copies)" : to_string(tightest),
+                            holds ? "holds at all" : "violated at one of the", t.layers.size());
   row.evidence = {{"leaders", first.leaders},
                   {"max_norm_token", first.max_norm_token},
                   {"max_norm_squared", to_string(first.max_norm_squared)},
@@ -59,9 +60,10 @@ claim_row l2_row(const observed_trajectory& t) {
   const leader_persistence r = check_leader_persistence(t.layers, t.leaders);
   row.outcome = outcome(r.holds);
   row.witness = r.witness;
-  row.summary = fmt::format("leader sets nested over {} layers, {} -> {} leaders, grew at layers {{{}}}",
-                            t.layers.size(), t.leaders.front().size(), t.leaders.back().size(),
-                            fmt::join(r.growth_layers, ", "));
+  row.summary = r.holds ? fmt::format("leader sets nested over {} layers, {} -> {} leaders, grew at layers {{{}}}",
+                                      t.layers.size(), t.leaders.front().size(), t.leaders.back().size(),
+                                      fmt::join(r.growth_layers, ", "))
+                        : "a leader moved or stopped being a leader (witness)";
   row.evidence = {{"leaders_by_layer", r.leaders_by_layer}, {"growth_layers", r.growth_layers}};
   return row;
 }
@@ -71,9 +73,10 @@ claim_row l3_row(const observed_trajectory& t) {
   const nested_hulls r = check_nested_hulls(t.params, t.layers);
   row.outcome = outcome(r.holds);
   row.witness = r.witness;
-  row.summary = fmt::format("{} layers x {} tokens: weights of (I + alpha P)/(1 + alpha) non-negative, sum 1, "
-                            "reproduce z^(k+1) exactly",
-                            r.weights.size(), t.layers[0].rows());
+  row.summary = r.holds ? fmt::format("{} layers x {} tokens: weights of (I + alpha P)/(1 + alpha) non-negative, "
+                                      "sum 1, reproduce z^(k+1) exactly",
+                                      r.weights.size(), t.layers[0].rows())
+                        : "the weights of (I + alpha P)/(1 + alpha) do not reproduce the next layer (witness)";
   nlohmann::json weights = nlohmann::json::array();
   for (const auto& layer : r.weights) {
     nlohmann::json l = nlohmann::json::array();
@@ -94,8 +97,11 @@ claim_row l4_row(const observed_trajectory& t) {
   row.outcome = outcome(r.holds);
   row.witness = r.witness;
   const std::size_t steps = (t.layers.size() - 1) * static_cast<std::size_t>(t.layers[0].rows());
-  row.summary = fmt::format("{} token-steps: {} strict increases, {} equalities (all with m_i = z_i); bound |z|_A^2 <= {}",
-                            steps, steps - r.equalities, r.equalities, to_string(r.bound_squared));
+  row.summary = r.holds ? fmt::format("{} token-steps: {} strict increases, {} equalities (all with m_i = z_i); "
+                                      "bound |z|_A^2 <= {}",
+                                      steps, steps - r.equalities, r.equalities, to_string(r.bound_squared))
+                        : fmt::format("an A-norm decreased, broke the equality case or the bound {} (witness)",
+                                      to_string(r.bound_squared));
   nlohmann::json norms = nlohmann::json::array();
   for (const auto& layer : r.norms_squared) {
     nlohmann::json l = nlohmann::json::array();

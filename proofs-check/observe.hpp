@@ -15,7 +15,7 @@ observed_trajectory observe(const problem& p, const trajectory<Scalar>& t) {
   for (std::size_t k = 0; k < t.layers.size(); ++k) {
     const auto& Z = t.layers[k];
     o.layers.push_back(convert_matrix<rational>(Z, [](const Scalar& x) { return scalar_traits<Scalar>::exact(x); }));
-    o.leaders.push_back(leaders(Z, t.attention[k]));  // the engine's own view (D1 on its pattern)
+    o.leaders.push_back(leaders_at(t, k));  // the engine's own view (D1 on its pattern, or its decision)
   }
   return o;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "numerics/tokens.hpp"
+#include "numerics/trajectory.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -21,6 +22,12 @@ std::vector<index> leaders(const tokens<Scalar>& Z, const attention_pattern& C) 
   for (index i = 0; i < Z.rows(); ++i)
     if (is_leader(Z, C, i)) L.push_back(i);
   return L;
+}
+
+// L(Z^k) of a trajectory: as its engine decided them, or by D1 from the positions.
+template <class Scalar>
+std::vector<index> leaders_at(const trajectory<Scalar>& t, std::size_t k) {
+  return t.decided_leaders.empty() ? leaders(t.layers[k], t.attention[k]) : t.decided_leaders[k];
 }
 
 }  // namespace hardmax

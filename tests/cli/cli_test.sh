@@ -79,7 +79,8 @@ expect 0 "" -- simulate --config "$work/softmax.json" --layers 1 --engine double
 printf '{"alpha": "1", "tokens": [["1e400"]]}' >"$work/huge.json"
 expect 2 "tokens\[0\]\[0\].*out of the engine's range" -- simulate --config "$work/huge.json" --layers 1 --engine double
 expect 0 "" -- simulate --config "$work/huge.json" --layers 1 --engine exact --quiet
-expect 2 "tie-tolerance applies to floating engines only" -- simulate --config "$c1" --tie-tolerance 1e-9
+expect 2 "tie-tolerance applies to the double and mpfr engines only" -- simulate --config "$c1" --tie-tolerance 1e-9
+expect 2 "certified engine decides ties exactly" -- simulate --config "$c1" --engine certified --tie-tolerance 1e-9
 expect 2 "nonexistent-dir/out.json" -- simulate --config "$c1" --out /nonexistent-dir/out.json
 expect 2 "is a directory" -- simulate --config "$c1" --out "$work"
 expect 2 "" -- simulate --config "$c1" --format xml --out "$work/e6.json"
@@ -123,6 +124,22 @@ expect 2 "unknown engine" -- check --config "$c1" --engine fast
 expect 0 "" -- prop --cases 5 --property L2 --property L3 --max-layers 5 --out "$work/prop"
 /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['property'] for p in d['properties']] == ['L2','L3'] and all(p['passed'] for p in d['properties']) and d['seed'] == 20261130" "$work/prop/summary.json" && ok || bad "prop summary"
 expect 2 "no property named 'L9'" -- prop --property L9
+
+# The certified engine: exact decisions counted and recorded; M4 only.
+c4="$src/data/configs/figure2-4-non-leader-clusters.json"
+expect 0 "" -- simulate --config "$c4" --engine certified --out "$work/c4cert.json"
+grep -q "62 decided exactly" "$work/stdout" && ok || bad "certified engine reports its exact decisions on configuration 4"
+/usr/bin/python3 - "$work/c4cert.json" <<'PY' && ok || bad "certified JSON has the certification record"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+c = doc["certification"]
+assert c["decided_exactly"] == 62 and c["certified_in_double"] == 248 and len(c["error_bound"]) == 31
+assert doc["layers"][30]["attention"][4] == [2, 3]
+PY
+expect 2 "softmax variant \(M5\) has no certificate" -- simulate --config "$work/softmax.json" --layers 1 --engine certified
+# Its positions are doubles, so L3 is a precision finding; its leaders are exact, so L1 and L2 hold.
+expect 4 "" -- check --config "$c1" --engine certified
+grep -qE '^L1 +holds' "$work/stdout" && grep -qE '^L2 +holds' "$work/stdout" && grep -qE '^L3 +precision finding' "$work/stdout" && ok || bad "check --engine certified"
 
 # A failed run keeps an earlier good output intact.
 cp "$work/c1.json" "$work/keep.json"
