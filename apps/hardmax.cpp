@@ -1,5 +1,6 @@
 // The hardmax command-line tool. Exit codes: apps/exit_codes.hpp.
 #include "apps/check_command.hpp"
+#include "apps/compare_command.hpp"
 #include "apps/exit_codes.hpp"
 #include "apps/limit_command.hpp"
 #include "apps/prop_command.hpp"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   add_check_command(app, command_line);
   add_limit_command(app, command_line);
   add_prop_command(app, command_line);
+  add_compare_command(app, command_line);
 
   try {
     app.parse(argc, argv);

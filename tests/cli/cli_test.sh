@@ -141,6 +141,27 @@ expect 2 "softmax variant \(M5\) has no certificate" -- simulate --config "$work
 expect 4 "" -- check --config "$c1" --engine certified
 grep -qE '^L1 +holds' "$work/stdout" && grep -qE '^L2 +holds' "$work/stdout" && grep -qE '^L3 +precision finding' "$work/stdout" && ok || bad "check --engine certified"
 
+# hardmax compare: on the committed near-tie, double and mpfr:53 send token 2 to another cluster;
+# certified and exact agree. With plots, the report embeds them.
+nt="$src/data/configs/near-tie-1.json"
+expect 0 "" -- compare --config "$nt" --engines double,mpfr:53,certified,exact --out "$work/cmp"
+for f in report.md report.html summary.csv deviation.csv panels.csv deviation-near-tie-1.png panels-near-tie-1.png; do
+  [ -s "$work/cmp/$f" ] && ok || bad "compare wrote no $f"
+done
+/usr/bin/python3 - "$work/cmp/summary.csv" <<'PY' && ok || bad "compare summary for the near-tie"
+import csv, sys
+rows = {r["engine"]: r for r in csv.DictReader(open(sys.argv[1]))}
+assert rows["double"]["clusters_agree"] == "false" and rows["double"]["first_divergent_layer"] == "0"
+assert rows["mpfr:53"]["clusters_agree"] == "false"
+for e in ("certified", "exact"):
+    assert rows[e]["clusters_agree"] == "true" and rows[e]["first_divergent_layer"] == "" and rows[e]["decisions_differing"] == "0"
+PY
+grep -q '<img' "$work/cmp/report.html" && ok || bad "report.html embeds the plots"
+expect 2 "unknown engine 'fast'" -- compare --config "$nt" --engines double,fast --out "$work/cmp2"
+[ ! -e "$work/cmp2" ] && ok || bad "compare with a bad engine created its output directory"
+expect 2 "ragged.json" -- compare --config "$nt" --config "$work/ragged.json" --layers 2 --out "$work/cmp3"
+[ ! -e "$work/cmp3" ] && ok || bad "compare with a bad input created its output directory"
+
 # A failed run keeps an earlier good output intact.
 cp "$work/c1.json" "$work/keep.json"
 expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"
