@@ -3,6 +3,8 @@
 #include "io/config_file.hpp"
 #include "numerics/certified_engine.hpp"
 
+#include "bench/random_problem.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -12,17 +14,7 @@ namespace {
 
 constexpr index depth = 10;
 
-problem random_problem(index n, index d) {
-  std::mt19937_64 rng(20261130 + static_cast<std::uint64_t>(n * 100 + d));
-  std::uniform_int_distribution<long> k(-1000, 1000);
-  problem p;
-  p.A = matrix<rational>::Identity(d, d);
-  p.alpha = rational(1, 2);
-  p.Z0 = tokens<rational>(n, d);
-  for (index i = 0; i < n; ++i)
-    for (index c = 0; c < d; ++c) p.Z0(i, c) = rational(k(rng), 1000);
-  return p;
-}
+using bench::random_problem;
 
 const char* const figure2[] = {"figure2-1-emerging-leader", "figure2-2-triangle", "figure2-3-square",
                                "figure2-4-non-leader-clusters"};

@@ -3,6 +3,8 @@
 #include "numerics/layer.hpp"
 #include "numerics/problem.hpp"
 
+#include "bench/random_problem.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -10,17 +12,7 @@
 namespace hardmax {
 namespace {
 
-problem random_problem(index n, index d, std::uint64_t seed = 20261130) {
-  std::mt19937_64 rng(seed + static_cast<std::uint64_t>(n * 100 + d));
-  std::uniform_int_distribution<long> k(-1000, 1000);
-  problem p;
-  p.A = matrix<rational>::Identity(d, d);
-  p.alpha = rational(1, 2);
-  p.Z0 = tokens<rational>(n, d);
-  for (index i = 0; i < n; ++i)
-    for (index c = 0; c < d; ++c) p.Z0(i, c) = rational(k(rng), 1000);
-  return p;
-}
+using bench::random_problem;
 
 template <class Scalar>
 void one_layer(benchmark::State& state) {
