@@ -9,6 +9,7 @@
 #include "io/config_file.hpp"
 #include "io/version.hpp"
 #include "numerics/engine.hpp"
+#include "numerics/growth_guard.hpp"
 #include "numerics/problem.hpp"
 #include "numerics/trajectory.hpp"
 
@@ -60,6 +61,9 @@ int main(int argc, char** argv) {
   } catch (const output_error& e) {
     fmt::print(stderr, "hardmax: {}\n", e.what());
     return exit_code::bad_input;
+  } catch (const growth_limit_error& e) {
+    fmt::print(stderr, "hardmax: resource limit: {}\n", e.what());
+    return exit_code::resource_limit;
   } catch (const non_finite_error& e) {
     fmt::print(stderr, "hardmax: numerical failure: {}\n", e.what());
     return exit_code::numeric_failure;

@@ -7,6 +7,7 @@
 #include "io/json_layout.hpp"
 #include "io/trajectory_output.hpp"
 #include "numerics/engine.hpp"
+#include "numerics/growth_guard.hpp"
 #include "theory/clusters.hpp"
 
 #include <fmt/format.h>
@@ -28,6 +29,8 @@ struct simulate_options {
   std::string format = "json";
   std::string tie_tolerance;
   bool quiet = false;
+  std::size_t max_bits = 10000000;
+  std::size_t max_memory_mb = 4096;
 };
 
 template <class Scalar>
@@ -109,7 +112,10 @@ struct run {
       if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, depth);
     };
     certification_stats stats;
-    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats);
+    layer_guard<Scalar> guard;
+    if constexpr (scalar_traits<Scalar>::is_exact)
+      guard = exact_growth_guard({opt.max_bits, opt.max_memory_mb * 1000000}, std::make_shared<std::size_t>(0));
+    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats, guard);
     if (show_progress) fmt::print(stderr, "\n");
     const bool certified = engine.type == engine_spec::kind::certified;
     if (!opt.out.empty()) write(t, m, certified ? &stats : nullptr);
@@ -162,6 +168,11 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--tie-tolerance", opt->tie_tolerance,
                   "Floating engines: also attend to j with s_ij >= max - REL*|max| (off: exact ties, the paper's rule)");
   cmd->add_flag("--quiet", opt->quiet, "Print nothing on success");
+  cmd->add_option("--max-bits", opt->max_bits, "Exact engine: stop if a coordinate needs more bits (0: no limit)")
+      ->capture_default_str();
+  cmd->add_option("--max-memory", opt->max_memory_mb,
+                  "Exact engine: stop if the trajectory's numbers exceed this many MB (0: no limit)")
+      ->capture_default_str();
   cmd->callback([opt, command_line]() {
     const int code = run_simulate(*opt, command_line);
     if (code != exit_code::ok) throw CLI::RuntimeError(code);

@@ -35,10 +35,14 @@ void require_finite(const tokens<Scalar>& Z, index layer) {
                                            layer, i, c, scalar_traits<Scalar>::to_string(Z(i, c))));
 }
 
+// Called with each new layer before it is stored; may throw to stop the run (resource guards).
+template <class Scalar>
+using layer_guard = std::function<void(index, const tokens<Scalar>&)>;
+
 // Runs `depth` layers from Z0. `progress(k)` is called after layer k is stored, if given.
 template <class Scalar>
 trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z0, index depth,
-                            const std::function<void(index)>& progress = {}) {
+                            const std::function<void(index)>& progress = {}, const layer_guard<Scalar>& guard = {}) {
   trajectory<Scalar> t;
   t.layers.reserve(static_cast<std::size_t>(depth) + 1);
   t.attention.reserve(static_cast<std::size_t>(depth) + 1);
@@ -46,6 +50,7 @@ trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z
   for (index k = 0; k < depth; ++k) {
     layer_result<Scalar> r = step(params, t.layers.back());
     if constexpr (!scalar_traits<Scalar>::is_exact) require_finite(r.next, k + 1);
+    if (guard) guard(k + 1, r.next);
     t.attention.push_back(std::move(r.attention));
     t.layers.push_back(std::move(r.next));
     if (progress) progress(k + 1);

@@ -162,6 +162,10 @@ expect 2 "unknown engine 'fast'" -- compare --config "$nt" --engines double,fast
 expect 2 "ragged.json" -- compare --config "$nt" --config "$work/ragged.json" --layers 2 --out "$work/cmp3"
 [ ! -e "$work/cmp3" ] && ok || bad "compare with a bad input created its output directory"
 
+# The exact engine's growth guard stops a run cleanly, with no output file.
+expect 5 "layer [0-9]+: a coordinate needs [0-9]+ bits, more than --max-bits 40" -- simulate --config "$c1" --max-bits 40 --out "$work/big.json"
+no_output_left "$work/big.json"
+
 # A failed run keeps an earlier good output intact.
 cp "$work/c1.json" "$work/keep.json"
 expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"
