@@ -77,7 +77,8 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
   std::atomic<std::size_t> next_config{0};
   std::vector<batch_report> reports(threads);
   const auto work = [&](unsigned t) {
-    workspace w;
+    // Buffers persist per thread across calls, so a caller stepping layer by layer allocates nothing.
+    thread_local workspace w;
     for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();) {
       w.reset(batch[c].rows(), batch[c].cols());
       for (index k = 0; k < depth; ++k) layer(m, batch[c], w, reports[t]);
