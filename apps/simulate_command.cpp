@@ -8,6 +8,7 @@
 #include "io/trajectory_output.hpp"
 #include "numerics/engine.hpp"
 #include "numerics/growth_guard.hpp"
+#include "numerics/hull_attention.hpp"
 #include "theory/clusters.hpp"
 
 #include <fmt/format.h>
@@ -29,6 +30,7 @@ struct simulate_options {
   std::string format = "json";
   std::string tie_tolerance;
   bool quiet = false;
+  std::string attention = "auto";
   std::size_t max_bits = 10000000;
   std::size_t max_memory_mb = 4096;
 };
@@ -103,6 +105,7 @@ struct run {
   std::optional<rational> tie_tolerance;
   index depth;
   std::string command_line;
+  bool hull_path;
 
   template <class Scalar>
   int operator()() const {
@@ -115,10 +118,17 @@ struct run {
     layer_guard<Scalar> guard;
     if constexpr (scalar_traits<Scalar>::is_exact)
       guard = exact_growth_guard({opt.max_bits, opt.max_memory_mb * 1000000}, std::make_shared<std::size_t>(0));
-    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats, guard);
+    attention_rule<Scalar> rule;
+    if constexpr (std::is_same_v<Scalar, double> || std::is_same_v<Scalar, rational>)
+      if (hull_path) rule = [](const model<Scalar>& m, const tokens<Scalar>& Z) { return hull_attention(m.A, Z); };
+    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats, guard, rule);
     if (show_progress) fmt::print(stderr, "\n");
     const bool certified = engine.type == engine_spec::kind::certified;
     if (!opt.out.empty()) write(t, m, certified ? &stats : nullptr);
+    if (!opt.quiet)
+      fmt::print("attention sets: {}\n", hull_path ? "convex hull (d = 2; exact decisions on the stored coordinates, "
+                                                     "O(n log n) per layer)"
+                                                   : "all pairs of scores (O(n^2) per layer)");
     if (!opt.quiet) print_summary(p, m, t, engine.name());
     if (!opt.quiet && certified) print_certification(stats);
     return exit_code::ok;
@@ -130,11 +140,24 @@ struct run {
     write_atomically(opt.out, [&](std::ostream& out) {
       if (opt.format == "csv") return write_trajectory_csv(out, t);
       nlohmann::json doc = trajectory_json(t, m, source);
+      doc["attention_path"] = hull_path ? "convex hull" : "all pairs";
       if (stats) doc["certification"] = certification_json(*stats);
       write_json_document(out, doc);
     });
   }
 };
+
+// The planar hull path decides attention exactly on the stored coordinates: the exact engine's own
+// semantics, so `auto` takes it there; for double it is an explicit choice (--attention hull), since
+// the double engine's rule compares rounded scores.
+bool hull_path(const std::string& choice, const engine_spec& engine, const problem& p,
+               const std::optional<rational>& tie_tolerance) {
+  const bool possible = p.dimension() == 2 && !p.tau && !tie_tolerance &&
+                        (engine.is_exact() || engine.type == engine_spec::kind::float64);
+  if (choice == "hull" && !possible)
+    throw engine_error("--attention hull needs d = 2, hardmax M4 without a tie tolerance, and the exact or double engine");
+  return choice == "hull" || (choice == "auto" && possible && engine.is_exact());
+}
 
 int run_simulate(const simulate_options& opt, const std::string& command_line) {
   const engine_spec engine = parse_engine(opt.engine);
@@ -151,7 +174,8 @@ int run_simulate(const simulate_options& opt, const std::string& command_line) {
     throw input_error(opt.config, "tau", "the softmax variant (M5) needs exp, which the exact engine cannot compute; "
                                          "use --engine double or mpfr:BITS");
   const index depth = run_depth(p, opt.layers, opt.config);
-  return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line});
+  return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line,
+                                 hull_path(opt.attention, engine, p, tie_tolerance)});
 }
 
 }  // namespace
@@ -168,6 +192,11 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--tie-tolerance", opt->tie_tolerance,
                   "Floating engines: also attend to j with s_ij >= max - REL*|max| (off: exact ties, the paper's rule)");
   cmd->add_flag("--quiet", opt->quiet, "Print nothing on success");
+  cmd->add_option("--attention", opt->attention,
+                  "How attention sets are found: pairs (all scores), hull (d = 2: convex hull, exact decisions), auto "
+                  "(hull for the exact engine in the plane, else pairs)")
+      ->check(CLI::IsMember({"auto", "hull", "pairs"}))
+      ->capture_default_str();
   cmd->add_option("--max-bits", opt->max_bits, "Exact engine: stop if a coordinate needs more bits (0: no limit)")
       ->capture_default_str();
   cmd->add_option("--max-memory", opt->max_memory_mb,

@@ -56,7 +56,7 @@ template <class Scalar>
 trajectory<Scalar> run_engine(const engine_spec& e, const problem& p, index depth,
                               const std::optional<rational>& tie_tolerance = std::nullopt,
                               const std::function<void(index)>& progress = {}, certification_stats* stats = nullptr,
-                              const layer_guard<Scalar>& guard = {}) {
+                              const layer_guard<Scalar>& guard = {}, const attention_rule<Scalar>& rule = {}) {
   if constexpr (std::is_same_v<Scalar, double>) {
     if (e.type == engine_spec::kind::certified) {
       if (tie_tolerance) throw engine_error("the certified engine decides ties exactly; it takes no tie tolerance");
@@ -65,7 +65,7 @@ trajectory<Scalar> run_engine(const engine_spec& e, const problem& p, index dept
       return std::move(run.path);
     }
   }
-  return simulate(model_of<Scalar>(p, tie_tolerance), initial_tokens<Scalar>(p), depth, progress, guard);
+  return simulate(model_of<Scalar>(p, tie_tolerance), initial_tokens<Scalar>(p), depth, progress, guard, rule);
 }
 
 }  // namespace hardmax

@@ -39,23 +39,35 @@ void require_finite(const tokens<Scalar>& Z, index layer) {
 template <class Scalar>
 using layer_guard = std::function<void(index, const tokens<Scalar>&)>;
 
+// Another way of deciding M3's attention sets with the same result (the planar hull path); empty
+// means all pairs of scores.
+template <class Scalar>
+using attention_rule = std::function<attention_pattern(const model<Scalar>&, const tokens<Scalar>&)>;
+
 // Runs `depth` layers from Z0. `progress(k)` is called after layer k is stored, if given.
 template <class Scalar>
 trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z0, index depth,
-                            const std::function<void(index)>& progress = {}, const layer_guard<Scalar>& guard = {}) {
+                            const std::function<void(index)>& progress = {}, const layer_guard<Scalar>& guard = {},
+                            const attention_rule<Scalar>& rule = {}) {
   trajectory<Scalar> t;
   t.layers.reserve(static_cast<std::size_t>(depth) + 1);
   t.attention.reserve(static_cast<std::size_t>(depth) + 1);
   t.layers.push_back(Z0);
   for (index k = 0; k < depth; ++k) {
-    layer_result<Scalar> r = step(params, t.layers.back());
+    layer_result<Scalar> r;
+    if (rule) {
+      r.attention = rule(params, t.layers.back());
+      r.next = advance(params, t.layers.back(), r.attention);
+    } else {
+      r = step(params, t.layers.back());
+    }
     if constexpr (!scalar_traits<Scalar>::is_exact) require_finite(r.next, k + 1);
     if (guard) guard(k + 1, r.next);
     t.attention.push_back(std::move(r.attention));
     t.layers.push_back(std::move(r.next));
     if (progress) progress(k + 1);
   }
-  t.attention.push_back(attention(params, t.layers.back()));
+  t.attention.push_back(rule ? rule(params, t.layers.back()) : attention(params, t.layers.back()));
   return t;
 }
 

@@ -162,6 +162,16 @@ expect 2 "unknown engine 'fast'" -- compare --config "$nt" --engines double,fast
 expect 2 "ragged.json" -- compare --config "$nt" --config "$work/ragged.json" --layers 2 --out "$work/cmp3"
 [ ! -e "$work/cmp3" ] && ok || bad "compare with a bad input created its output directory"
 
+# The planar hull path: automatic for the exact engine, same trajectory as all pairs.
+expect 0 "" -- simulate --config "$c1" --quiet --out "$work/hull.json"
+expect 0 "" -- simulate --config "$c1" --attention pairs --quiet --out "$work/pairs.json"
+/usr/bin/python3 -c "
+import json, sys
+h, p = (json.load(open(f)) for f in sys.argv[1:3])
+assert h['attention_path'] == 'convex hull' and p['attention_path'] == 'all pairs'
+assert h['layers'] == p['layers']" "$work/hull.json" "$work/pairs.json" && ok || bad "hull and pairs trajectories differ"
+expect 2 "attention hull needs d = 2" -- simulate --config "$c1" --attention hull --engine certified
+
 # The exact engine's growth guard stops a run cleanly, with no output file.
 expect 5 "layer [0-9]+: a coordinate needs [0-9]+ bits, more than --max-bits 40" -- simulate --config "$c1" --max-bits 40 --out "$work/big.json"
 no_output_left "$work/big.json"
