@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
                "(Alcalde, Fantuzzi, Zuazua, arXiv:2407.01602; claims as numbered in THEORY.md)");
   app.set_version_flag("--version", fmt::format("hardmax {} ({})", version, source_revision));
   app.require_subcommand(1);
+  app.footer("Exit codes: 0 success; 1 a claim fails or no certificate; 2 bad input; 3 numerical failure;\n"
+             "4 precision findings only (check); 5 resource limit (exact run). docs/CLI.md has the details.");
   add_simulate_command(app, command_line);
   add_check_command(app, command_line);
   add_limit_command(app, command_line);

@@ -21,11 +21,6 @@ struct trajectory {
   index depth() const { return static_cast<index>(layers.size()) - 1; }
 };
 
-// A floating engine produced an infinity or NaN: the run stops rather than continue silently.
-struct non_finite_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 template <class Scalar>
 void require_finite(const tokens<Scalar>& Z, index layer) {
   for (index i = 0; i < Z.rows(); ++i)
@@ -55,11 +50,15 @@ trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z
   t.layers.push_back(Z0);
   for (index k = 0; k < depth; ++k) {
     layer_result<Scalar> r;
-    if (rule) {
-      r.attention = rule(params, t.layers.back());
-      r.next = advance(params, t.layers.back(), r.attention);
-    } else {
-      r = step(params, t.layers.back());
+    try {
+      if (rule) {
+        r.attention = rule(params, t.layers.back());
+        r.next = advance(params, t.layers.back(), r.attention);
+      } else {
+        r = step(params, t.layers.back());
+      }
+    } catch (const non_finite_error& e) {
+      throw non_finite_error(fmt::format("layer {}: {}", k, e.what()));
     }
     if constexpr (!scalar_traits<Scalar>::is_exact) require_finite(r.next, k + 1);
     if (guard) guard(k + 1, r.next);

@@ -172,6 +172,13 @@ assert h['attention_path'] == 'convex hull' and p['attention_path'] == 'all pair
 assert h['layers'] == p['layers']" "$work/hull.json" "$work/pairs.json" && ok || bad "hull and pairs trajectories differ"
 expect 2 "attention hull needs d = 2" -- simulate --config "$c1" --attention hull --engine certified
 
+# Scores that overflow double stop the run (exit 3, naming layer and token), never a silent tie at
+# infinity; MPFR's wider exponent range carries on; no output file is left.
+printf '{"alpha": "1", "tokens": [["1e200", "0"], ["-1", "1"]]}' >"$work/overflow.json"
+expect 3 "layer 0: token 0: its largest score is inf" -- simulate --config "$work/overflow.json" --layers 2 --engine double --out "$work/ovf.json"
+no_output_left "$work/ovf.json"
+expect 0 "" -- simulate --config "$work/overflow.json" --layers 2 --engine mpfr:53 --quiet
+
 # The exact engine's growth guard stops a run cleanly, with no output file.
 expect 5 "layer [0-9]+: a coordinate needs [0-9]+ bits, more than --max-bits 40" -- simulate --config "$c1" --max-bits 40 --out "$work/big.json"
 no_output_left "$work/big.json"
