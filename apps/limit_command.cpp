@@ -4,6 +4,7 @@
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
+#include "io/point_text.hpp"
 #include "io/provenance.hpp"
 #include "io/trajectory_output.hpp"
 #include "proofs-check/limit_search.hpp"
@@ -25,13 +26,6 @@ struct limit_options {
   bool json = false;
   std::string out;
 };
-
-template <class Rows>
-std::string point_text(const Rows& Z, index i) {
-  std::vector<std::string> xs;
-  for (index c = 0; c < Z.cols(); ++c) xs.push_back(to_string(Z(i, c)));
-  return fmt::format("({})", fmt::join(xs, ", "));
-}
 
 nlohmann::json limit_json(const limit_search& s, const provenance& source, index max_layers) {
   nlohmann::json doc = source.to_json();

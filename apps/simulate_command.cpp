@@ -5,6 +5,7 @@
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
+#include "io/point_text.hpp"
 #include "io/trajectory_output.hpp"
 #include "numerics/engine.hpp"
 #include "numerics/growth_guard.hpp"
@@ -35,13 +36,6 @@ struct simulate_options {
   std::size_t max_memory_mb = 4096;
 };
 
-template <class Scalar>
-std::string point_string(const tokens<Scalar>& Z, index i) {
-  std::vector<std::string> xs;
-  for (index c = 0; c < Z.cols(); ++c) xs.push_back(scalar_traits<Scalar>::to_string(Z(i, c)));
-  return fmt::format("({})", fmt::join(xs, ", "));
-}
-
 // Leaders per layer, runs of equal sets printed once: "layers 1-30: {0, 1, 2}".
 template <class Scalar>
 void print_leaders(const trajectory<Scalar>& t) {
@@ -70,7 +64,7 @@ void print_clusters(const trajectory<Scalar>& t) {
   fmt::print("clusters: the points the tokens head for at layer {} (the exact limit once the pattern never\n"
              "changes again, which `hardmax limit` certifies, L6):\n", t.depth());
   for (const cluster& c : clusters(T, leaders_at(t, t.layers.size() - 1)))
-    fmt::print("  {}  tokens {{{}}}{}\n", point_string(T, c.representative), fmt::join(c.members, ", "),
+    fmt::print("  {}  tokens {{{}}}{}\n", point_text(T, c.representative), fmt::join(c.members, ", "),
                c.holds_leader ? "  (a leader's position)" : "");
 }
 

@@ -1,6 +1,7 @@
 #include "proofs-check/claims_report.hpp"
 
 #include "io/matrix_json.hpp"
+#include "io/point_text.hpp"
 #include "proofs-check/convex_weights.hpp"
 #include "proofs-check/limit_search.hpp"
 #include "theory/leader_existence.hpp"
@@ -12,12 +13,6 @@
 
 namespace hardmax {
 namespace {
-
-std::string point_text(const point& x) {
-  std::vector<std::string> xs;
-  for (index c = 0; c < x.cols(); ++c) xs.push_back(to_string(x(c)));
-  return fmt::format("({})", fmt::join(xs, ", "));
-}
 
 verdict outcome(bool holds) { return holds ? verdict::holds : verdict::fails; }
 
@@ -153,8 +148,8 @@ std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index m
   if (const auto& v = s.equilibrium_violation)
     l5.witness = fmt::format("Z* is not a clustered equilibrium (D4): limit token {} at {} attends at Z* to {{{}}}, whose "
                              "mean is {}",
-                             v->token, point_text(s.limit().row(v->token)), fmt::join(v->attention, ", "),
-                             point_text(v->mean));
+                             v->token, point_text(s.limit(), v->token), fmt::join(v->attention, ", "),
+                             point_text(v->mean, 0));
   l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each the mean of an exposed "
                            "face of tokens at rest (certificate (a')); D4 equilibrium {}",
                            c.layer, s.clusters.size(), s.clusters.size() - static_cast<std::size_t>(non_leader), non_leader,
