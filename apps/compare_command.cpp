@@ -45,8 +45,10 @@ struct engine_outcome {
 struct config_outcome {
   std::string name, file;
   index depth = 0;
-  bool planar = false;  // d = 2: the Figure-2 style panels are drawn
+  trajectory<rational> exact;  // the reference, kept for the Figure-2 style panels
   std::vector<engine_outcome> engines;
+
+  bool planar() const { return exact.layers.front().cols() == 2; }  // d = 2: panels are drawn
 };
 
 // Tokens grouped by equal target at the last layer: the cluster partition the engine predicts.
@@ -103,9 +105,10 @@ engine_outcome measure(const engine_spec& engine, const problem& p, index depth,
 config_outcome compare_config(const std::string& file, const std::vector<engine_spec>& engines,
                               const std::optional<long>& layers) {
   const problem p = read_problem(file);
-  config_outcome out{fs::path(file).stem().string(), file, run_depth(p, layers, file), p.dimension() == 2, {}};
+  config_outcome out{fs::path(file).stem().string(), file, run_depth(p, layers, file), {}, {}};
   reference ref;
   ref.path = simulate(model_of<rational>(p), p.Z0, out.depth);
+  out.exact = ref.path;
   ref.partition = cluster_partition(ref.path);
   ref.claims = check_claims(observe(p, ref.path), 200);
   for (const engine_spec& e : engines)
@@ -114,20 +117,16 @@ config_outcome compare_config(const std::string& file, const std::vector<engine_
 }
 
 // The exact trajectory at the paper's panel layers 0, 1, 2, 5 and K, for the Figure-2 style plots.
-void write_panels(std::ostream& out, const std::vector<std::string>& files, const std::optional<long>& layers) {
+void write_panels(std::ostream& out, const std::vector<config_outcome>& results) {
   out << "config,layer,token,x,y,leader\n";
-  for (const std::string& file : files) {
-    const problem p = read_problem(file);
-    if (p.dimension() != 2) continue;
-    const index K = run_depth(p, layers, file);
-    const trajectory<rational> t = simulate(model_of<rational>(p), p.Z0, K);
-    for (index k : {index{0}, index{1}, index{2}, index{5}, K}) {
-      if (k > K) continue;
-      const auto L = leaders_at(t, static_cast<std::size_t>(k));
-      for (index i = 0; i < p.size(); ++i)
-        out << fs::path(file).stem().string() << ',' << k << ',' << i << ','
-            << nearest_double(t.layers[static_cast<std::size_t>(k)](i, 0)) << ','
-            << nearest_double(t.layers[static_cast<std::size_t>(k)](i, 1)) << ','
+  for (const config_outcome& c : results) {
+    if (!c.planar()) continue;
+    for (index k : {index{0}, index{1}, index{2}, index{5}, c.depth}) {
+      if (k > c.depth) continue;
+      const auto L = leaders_at(c.exact, static_cast<std::size_t>(k));
+      const tokens<rational>& Z = c.exact.layers[static_cast<std::size_t>(k)];
+      for (index i = 0; i < Z.rows(); ++i)
+        out << c.name << ',' << k << ',' << i << ',' << nearest_double(Z(i, 0)) << ',' << nearest_double(Z(i, 1)) << ','
             << std::binary_search(L.begin(), L.end(), i) << '\n';
     }
   }
@@ -159,7 +158,7 @@ std::string report_markdown(const std::vector<config_outcome>& results, const pr
                         e.wall_ms);
     if (plots) {
       md << fmt::format("\n![largest deviation from exact against layer](deviation-{}.png)\n", c.name);
-      if (c.planar) md << fmt::format("\n![exact trajectory, layers 0, 1, 2, 5, K](panels-{}.png)\n", c.name);
+      if (c.planar()) md << fmt::format("\n![exact trajectory, layers 0, 1, 2, 5, K](panels-{}.png)\n", c.name);
     }
   }
   return md.str();
@@ -250,7 +249,7 @@ int run_compare(const compare_options& opt, const std::string& command_line) {
                            e.deviation.back(), e.leaders_agree, e.clusters_agree, fmt::join(e.claim_changes, "; "),
                            e.wall_ms);
   });
-  write_atomically(opt.out + "/panels.csv", [&](std::ostream& out) { write_panels(out, files, opt.layers); });
+  write_atomically(opt.out + "/panels.csv", [&](std::ostream& out) { write_panels(out, results); });
   bool plotted = false;
   if (opt.plots) {
     const std::string script = std::string(HARDMAX_SOURCE_DIR) + "/scripts/plot-compare";

@@ -61,17 +61,23 @@ std::vector<index> attention_set(const std::vector<Scalar>& s, const std::option
   return C;
 }
 
-// The attention pattern of a configuration (D3).
+// The attention pattern of a configuration (D3); exact ties unless a tolerance is given.
 template <class Scalar>
-attention_pattern attention(const model<Scalar>& m, const tokens<Scalar>& Z) {
-  const tokens<Scalar> Q = queries(m.A, Z);
+attention_pattern attention(const matrix<Scalar>& A, const tokens<Scalar>& Z,
+                            const std::optional<Scalar>& tie_tolerance = std::nullopt) {
+  const tokens<Scalar> Q = queries(A, Z);
   attention_pattern pattern(static_cast<std::size_t>(Z.rows()));
   std::vector<Scalar> s;
   for (index i = 0; i < Z.rows(); ++i) {
     scores(Q, Z, i, s);
-    pattern[static_cast<std::size_t>(i)] = attention_set(s, m.tie_tolerance);
+    pattern[static_cast<std::size_t>(i)] = attention_set(s, tie_tolerance);
   }
   return pattern;
+}
+
+template <class Scalar>
+attention_pattern attention(const model<Scalar>& m, const tokens<Scalar>& Z) {
+  return attention(m.A, Z, m.tie_tolerance);
 }
 
 }  // namespace hardmax

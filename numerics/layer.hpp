@@ -101,7 +101,9 @@ template <class Scalar>
 layer_result<Scalar> step(const model<Scalar>& params, const tokens<Scalar>& Z) {
   const tokens<Scalar> Q = queries(params.A, Z);
   layer_result<Scalar> out{tokens<Scalar>(), attention_pattern(static_cast<std::size_t>(Z.rows()))};
-  std::vector<Scalar> s;
+  const Scalar one_plus_alpha = Scalar(1) + params.alpha;
+  if (params.tau) out.next = tokens<Scalar>(Z.rows(), Z.cols());
+  std::vector<Scalar> s, m(static_cast<std::size_t>(Z.cols()));
   for (index i = 0; i < Z.rows(); ++i) {
     scores(Q, Z, i, s);
     if constexpr (!scalar_traits<Scalar>::is_exact)
@@ -109,19 +111,12 @@ layer_result<Scalar> step(const model<Scalar>& params, const tokens<Scalar>& Z) 
         throw non_finite_error(fmt::format("token {}: its largest score is {}, out of the engine's range", i,
                                            scalar_traits<Scalar>::to_string(max_score(s))));
     out.attention[static_cast<std::size_t>(i)] = attention_set(s, params.tie_tolerance);
+    if (params.tau) {  // M5 weighs every token by its score: use this row while it is at hand
+      detail::softmax_message(Z, s, *params.tau, m);
+      detail::update_token(params, Z, i, one_plus_alpha, m, out.next);
+    }
   }
-  if (!params.tau) {
-    out.next = advance(params, Z, out.attention);
-    return out;
-  }
-  const Scalar one_plus_alpha = Scalar(1) + params.alpha;
-  out.next = tokens<Scalar>(Z.rows(), Z.cols());
-  std::vector<Scalar> m(static_cast<std::size_t>(Z.cols()));
-  for (index i = 0; i < Z.rows(); ++i) {
-    scores(Q, Z, i, s);
-    detail::softmax_message(Z, s, *params.tau, m);
-    detail::update_token(params, Z, i, one_plus_alpha, m, out.next);
-  }
+  if (!params.tau) out.next = advance(params, Z, out.attention);
   return out;
 }
 

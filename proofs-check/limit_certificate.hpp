@@ -78,7 +78,7 @@ inline quadratic preference_quadratic(const matrix<rational>& A, const point& t_
 inline limit_certificate certify_limit(const matrix<rational>& A, const tokens<rational>& Z, index layer) {
   limit_certificate r;
   r.layer = layer;
-  r.pattern = attention(model<rational>{A, rational(1), {}, {}, {}}, Z);
+  r.pattern = attention(A, Z);
   r.targets = targets(Z, r.pattern);
   const std::vector<index> L = leaders(Z, r.pattern);
   const auto fail = [&r](certificate_failure f) {

@@ -17,7 +17,7 @@ struct equilibrium_violation {
 
 // The first token of Z that is not at the mean of its attention set, if any.
 inline std::optional<equilibrium_violation> find_equilibrium_violation(const matrix<rational>& A, const tokens<rational>& Z) {
-  const attention_pattern C = attention(model<rational>{A, rational(1), {}, {}, {}}, Z);
+  const attention_pattern C = attention(A, Z);
   const tokens<rational> T = targets(Z, C);
   for (index i = 0; i < Z.rows(); ++i)
     if (T.row(i) != Z.row(i)) return equilibrium_violation{i, C[static_cast<std::size_t>(i)], T.row(i)};

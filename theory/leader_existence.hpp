@@ -42,8 +42,7 @@ inline leader_existence check_leader_existence(const matrix<rational>& A, const 
                                                const std::vector<index>& reported_leaders) {
   leader_existence r;
   r.leaders = reported_leaders;
-  const model<rational> m{A, rational(1), {}, {}, {}};
-  r.d1_leaders = leaders(Z, attention(m, Z));
+  r.d1_leaders = leaders(Z, attention(A, Z));
   std::vector<rational> norms;
   for (index i = 0; i < Z.rows(); ++i) norms.push_back(a_norm_squared(A, row(Z, i)));
   r.max_norm_squared = *std::max_element(norms.begin(), norms.end());

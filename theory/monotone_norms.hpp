@@ -23,7 +23,6 @@ struct monotone_norms {
 
 inline monotone_norms check_monotone_norms(const matrix<rational>& A, const std::vector<tokens<rational>>& layers) {
   monotone_norms r;
-  const model<rational> m{A, rational(1), {}, {}, {}};
   for (const auto& Z : layers) {
     std::vector<rational> norms;
     for (index i = 0; i < Z.rows(); ++i) norms.push_back(a_norm_squared(A, row(Z, i)));
@@ -40,7 +39,7 @@ inline monotone_norms check_monotone_norms(const matrix<rational>& A, const std:
         fail(fmt::format("layer {} token {}: |z|_A^2 = {} exceeds max_j |z_j^0|_A^2 = {}", k, i,
                          to_string(r.norms_squared[k][i]), to_string(r.bound_squared)));
     if (k + 1 == layers.size()) break;
-    const tokens<rational> M = targets(layers[k], attention(m, layers[k]));  // m_i^k
+    const tokens<rational> M = targets(layers[k], attention(A, layers[k]));  // m_i^k
     for (index i = 0; i < layers[k].rows(); ++i) {
       const rational& now = r.norms_squared[k][static_cast<std::size_t>(i)];
       const rational& next = r.norms_squared[k + 1][static_cast<std::size_t>(i)];
