@@ -113,10 +113,7 @@ void add_check_command(CLI::App& app, const std::string& command_line) {
   cmd->footer(
       "Exit status: 0 every claim holds; 1 a claim fails or L6 is not certified within the budget; 2 bad input;\n"
       "4 a floating engine's trajectory violates a claim that the exact trajectory satisfies (a precision finding).");
-  cmd->callback([opt, command_line]() {
-    const int code = run_check(*opt, command_line);
-    if (code != exit_code::ok) throw CLI::RuntimeError(code);
-  });
+  on_run(cmd, [opt, command_line] { return run_check(*opt, command_line); });
 }
 
 }  // namespace hardmax

@@ -276,10 +276,7 @@ void add_compare_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(0L, 1000000L));
   cmd->add_option("--out", opt->out, "Output directory: report.md, report.html, CSV files, plots")->required();
   cmd->add_flag("!--no-plots", opt->plots, "Do not run scripts/plot-compare (matplotlib)");
-  cmd->callback([opt, command_line]() {
-    const int code = run_compare(*opt, command_line);
-    if (code != exit_code::ok) throw CLI::RuntimeError(code);
-  });
+  on_run(cmd, [opt, command_line] { return run_compare(*opt, command_line); });
 }
 
 }  // namespace hardmax

@@ -1,6 +1,10 @@
 // The command-line tool's exit codes (docs/CLI.md).
 #pragma once
 
+#include <CLI/CLI.hpp>
+
+#include <utility>
+
 namespace hardmax::exit_code {
 inline constexpr int ok = 0;
 inline constexpr int claim_failed = 1;   // a checked claim does not hold (hardmax check, limit)
@@ -9,3 +13,15 @@ inline constexpr int numeric_failure = 3;  // a floating engine left its range m
 inline constexpr int precision_finding = 4;  // hardmax check: only rounding violates a claim
 inline constexpr int resource_limit = 5;     // an exact run hit --max-bits or --max-memory
 }  // namespace hardmax::exit_code
+
+namespace hardmax {
+
+// Runs a subcommand through CLI11: a non-zero exit code travels to main() as CLI::RuntimeError.
+template <class Run>
+void on_run(CLI::App* cmd, Run run) {
+  cmd->callback([run = std::move(run)]() {
+    if (const int code = run(); code != exit_code::ok) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace hardmax

@@ -112,10 +112,7 @@ void add_limit_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--out", opt->out, "Also write the JSON to this file, atomically");
   cmd->footer("Exit status: 0 certified; 1 no certificate within the budget (a finding: the last failing condition\n"
               "is printed); 2 bad input. Always exact: rational arithmetic, ties by exact equality.");
-  cmd->callback([opt, command_line]() {
-    const int code = run_limit(*opt, command_line);
-    if (code != exit_code::ok) throw CLI::RuntimeError(code);
-  });
+  on_run(cmd, [opt, command_line] { return run_limit(*opt, command_line); });
 }
 
 }  // namespace hardmax

@@ -122,10 +122,7 @@ void add_prop_command(CLI::App& app, const std::string& command_line) {
       ->capture_default_str();
   cmd->add_option("--out", opt->out, "Directory for summary.json and one configuration file per counterexample");
   cmd->footer("Exit status: 0 every property passed; 1 a counterexample was found (and written to --out); 2 bad input.");
-  cmd->callback([opt, command_line]() {
-    const int code = run_prop(*opt, command_line);
-    if (code != exit_code::ok) throw CLI::RuntimeError(code);
-  });
+  on_run(cmd, [opt, command_line] { return run_prop(*opt, command_line); });
 }
 
 }  // namespace hardmax

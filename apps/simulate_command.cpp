@@ -196,10 +196,7 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--max-memory", opt->max_memory_mb,
                   "Exact engine: stop if the trajectory's numbers exceed this many MB (0: no limit)")
       ->capture_default_str();
-  cmd->callback([opt, command_line]() {
-    const int code = run_simulate(*opt, command_line);
-    if (code != exit_code::ok) throw CLI::RuntimeError(code);
-  });
+  on_run(cmd, [opt, command_line] { return run_simulate(*opt, command_line); });
 }
 
 }  // namespace hardmax
