@@ -1,4 +1,6 @@
-// The hardmax command-line tool. Exit codes: apps/exit_codes.hpp.
+// The hardmax command line: subcommands, and every error mapped to its exit code (apps/exit_codes.hpp).
+#include "apps/cli.hpp"
+
 #include "apps/check_command.hpp"
 #include "apps/compare_command.hpp"
 #include "apps/exit_codes.hpp"
@@ -18,8 +20,9 @@
 
 #include <string>
 
-int main(int argc, char** argv) {
-  using namespace hardmax;
+namespace hardmax {
+
+int run_cli(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
 
@@ -72,3 +75,5 @@ int main(int argc, char** argv) {
   }
   return exit_code::ok;
 }
+
+}  // namespace hardmax
