@@ -7,9 +7,17 @@
 #include "numerics/accumulate.hpp"
 #include "numerics/model.hpp"
 
+#include <fmt/format.h>
+
+#include <stdexcept>
 #include <vector>
 
 namespace hardmax {
+
+// A floating engine produced an infinity or NaN: the run stops rather than continue silently.
+struct non_finite_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 // The queries A z_i of all tokens, one per row (n x d).
 template <class Scalar>
@@ -43,6 +51,22 @@ const Scalar& max_score(const std::vector<Scalar>& s) {
   return *best;
 }
 
+// Floating engines: M3 is decided on a row only if its largest score is finite and no score is NaN.
+// An overflowed maximum would tie at infinity; a NaN (overflows of opposite signs inside one dot
+// product) compares false with everything and would silently drop that token from C_i.
+template <class Scalar>
+void require_comparable_scores(const std::vector<Scalar>& s, index i) {
+  if constexpr (!scalar_traits<Scalar>::is_exact) {
+    if (!scalar_traits<Scalar>::is_finite(max_score(s)))
+      throw non_finite_error(fmt::format("token {}: its largest score is {}, out of the engine's range", i,
+                                         scalar_traits<Scalar>::to_string(max_score(s))));
+    for (std::size_t j = 0; j < s.size(); ++j)
+      if (s[j] != s[j])
+        throw non_finite_error(fmt::format("token {}: its score with token {} is NaN (the dot product overflowed with "
+                                           "both signs)", i, j));
+  }
+}
+
 // C_i = { j : s_ij = max_l s_il } (M3), decided by exact comparison of the engine's values;
 // with a tie tolerance (floating engines only) every j with s_ij >= max - tol * |max|.
 template <class Scalar>
@@ -70,6 +94,7 @@ attention_pattern attention(const matrix<Scalar>& A, const tokens<Scalar>& Z,
   std::vector<Scalar> s;
   for (index i = 0; i < Z.rows(); ++i) {
     scores(Q, Z, i, s);
+    require_comparable_scores(s, i);
     pattern[static_cast<std::size_t>(i)] = attention_set(s, tie_tolerance);
   }
   return pattern;

@@ -9,11 +9,6 @@
 
 namespace hardmax {
 
-// A floating engine produced an infinity or NaN: the run stops rather than continue silently.
-struct non_finite_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 template <class Scalar>
 struct layer_result {
   tokens<Scalar> next;          // Z^{k+1}
@@ -106,10 +101,7 @@ layer_result<Scalar> step(const model<Scalar>& params, const tokens<Scalar>& Z) 
   std::vector<Scalar> s, m(static_cast<std::size_t>(Z.cols()));
   for (index i = 0; i < Z.rows(); ++i) {
     scores(Q, Z, i, s);
-    if constexpr (!scalar_traits<Scalar>::is_exact)
-      if (!scalar_traits<Scalar>::is_finite(max_score(s)))  // overflowed scores would tie at infinity
-        throw non_finite_error(fmt::format("token {}: its largest score is {}, out of the engine's range", i,
-                                           scalar_traits<Scalar>::to_string(max_score(s))));
+    require_comparable_scores(s, i);
     out.attention[static_cast<std::size_t>(i)] = attention_set(s, params.tie_tolerance);
     if (params.tau) {  // M5 weighs every token by its score: use this row while it is at hand
       detail::softmax_message(Z, s, *params.tau, m);

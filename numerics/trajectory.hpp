@@ -30,6 +30,20 @@ void require_finite(const tokens<Scalar>& Z, index layer) {
                                            layer, i, c, scalar_traits<Scalar>::to_string(Z(i, c))));
 }
 
+namespace detail {
+
+// Runs work on layer k, naming the layer in a floating engine's range error.
+template <class Work>
+auto at_layer(index k, Work work) {
+  try {
+    return work();
+  } catch (const non_finite_error& e) {
+    throw non_finite_error(fmt::format("layer {}: {}", k, e.what()));
+  }
+}
+
+}  // namespace detail
+
 // Called with each new layer before it is stored; may throw to stop the run (resource guards).
 template <class Scalar>
 using layer_guard = std::function<void(index, const tokens<Scalar>&)>;
@@ -49,24 +63,21 @@ trajectory<Scalar> simulate(const model<Scalar>& params, const tokens<Scalar>& Z
   t.attention.reserve(static_cast<std::size_t>(depth) + 1);
   t.layers.push_back(Z0);
   for (index k = 0; k < depth; ++k) {
-    layer_result<Scalar> r;
-    try {
-      if (rule) {
-        r.attention = rule(params, t.layers.back());
-        r.next = advance(params, t.layers.back(), r.attention);
-      } else {
-        r = step(params, t.layers.back());
-      }
-    } catch (const non_finite_error& e) {
-      throw non_finite_error(fmt::format("layer {}: {}", k, e.what()));
-    }
+    layer_result<Scalar> r = detail::at_layer(k, [&] {
+      if (!rule) return step(params, t.layers.back());
+      layer_result<Scalar> out{tokens<Scalar>(), rule(params, t.layers.back())};
+      out.next = advance(params, t.layers.back(), out.attention);
+      return out;
+    });
     if constexpr (!scalar_traits<Scalar>::is_exact) require_finite(r.next, k + 1);
     if (guard) guard(k + 1, r.next);
     t.attention.push_back(std::move(r.attention));
     t.layers.push_back(std::move(r.next));
     if (progress) progress(k + 1);
   }
-  t.attention.push_back(rule ? rule(params, t.layers.back()) : attention(params, t.layers.back()));
+  t.attention.push_back(detail::at_layer(depth, [&] {
+    return rule ? rule(params, t.layers.back()) : attention(params, t.layers.back());
+  }));
   return t;
 }
 
