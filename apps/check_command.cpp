@@ -1,7 +1,7 @@
 #include "apps/check_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/run_depth.hpp"
+#include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_layout.hpp"
 #include "io/provenance.hpp"
@@ -23,6 +23,7 @@ struct check_options {
   long max_layers = 200;
   bool json = false;
   std::string out;
+  run_limits limits;
 };
 
 std::vector<claim_row> claims_with_engine(const engine_spec& engine, const problem& p, index depth, index max_layers) {
@@ -81,7 +82,7 @@ int run_check(const check_options& opt, const std::string& command_line) {
   const problem p = read_problem(opt.config);
   if (engine.is_exact() && p.tau)
     throw input_error(opt.config, "tau", "the softmax variant (M5) has no exact engine; use --engine double or mpfr:BITS");
-  const index depth = run_depth(p, opt.layers, opt.config);
+  const index depth = run_depth(p, opt.layers, opt.config, opt.limits);
   std::vector<claim_row> rows = claims_with_engine(engine, p, depth, opt.max_layers);
   if (!engine.is_exact() && !p.tau) classify_rounding(rows, p, depth, opt.max_layers);
   const int status = exit_status(rows);
@@ -108,6 +109,7 @@ void add_check_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--max-layers", opt->max_layers, "Layer budget for the L6 certificate")
       ->check(CLI::Range(0L, 1000000L))
       ->capture_default_str();
+  add_run_limit_options(cmd, opt->limits);
   cmd->add_flag("--json", opt->json, "Print the report as JSON instead of a table");
   cmd->add_option("--out", opt->out, "Also write the JSON report to this file, atomically");
   cmd->footer(

@@ -4,8 +4,10 @@
 #include "apps/check_command.hpp"
 #include "apps/compare_command.hpp"
 #include "apps/exit_codes.hpp"
+#include "apps/interruption.hpp"
 #include "apps/limit_command.hpp"
 #include "apps/prop_command.hpp"
+#include "apps/run_limits.hpp"
 #include "apps/simulate_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
@@ -31,13 +33,14 @@ int run_cli(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("hardmax {} ({})", version, source_revision));
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success; 1 a claim fails or no certificate; 2 bad input; 3 numerical failure;\n"
-             "4 precision findings only (check); 5 resource limit (exact run). docs/CLI.md has the details.");
+             "4 precision findings only (check); 5 resource limit; 130/143 interrupted by SIGINT/SIGTERM. docs/CLI.md has the details.");
   add_simulate_command(app, command_line);
   add_check_command(app, command_line);
   add_limit_command(app, command_line);
   add_prop_command(app, command_line);
   add_compare_command(app, command_line);
 
+  install_interrupt_handlers();
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -69,6 +72,13 @@ int run_cli(int argc, char** argv) {
   } catch (const growth_limit_error& e) {
     fmt::print(stderr, "hardmax: resource limit: {}\n", e.what());
     return exit_code::resource_limit;
+  } catch (const run_limit_error& e) {
+    fmt::print(stderr, "hardmax: resource limit: {}\n", e.what());
+    return exit_code::resource_limit;
+  } catch (const interrupted& e) {
+    fmt::print(stderr, "hardmax: {}: stopped cleanly; completed results are kept, no partial file was written\n",
+               e.what());
+    return e.exit_code();
   } catch (const non_finite_error& e) {
     fmt::print(stderr, "hardmax: numerical failure: {}\n", e.what());
     return exit_code::numeric_failure;

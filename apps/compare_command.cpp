@@ -1,7 +1,8 @@
 #include "apps/compare_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/run_depth.hpp"
+#include "apps/interruption.hpp"
+#include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/provenance.hpp"
 #include "numerics/engine.hpp"
@@ -28,6 +29,7 @@ struct compare_options {
   std::optional<long> layers;
   std::string out;
   bool plots = true;
+  run_limits limits;
 };
 
 // What one engine did on one configuration, measured against the exact trajectory.
@@ -103,16 +105,18 @@ engine_outcome measure(const engine_spec& engine, const problem& p, index depth,
 }
 
 config_outcome compare_config(const std::string& file, const std::vector<engine_spec>& engines,
-                              const std::optional<long>& layers) {
+                              const std::optional<long>& layers, const run_limits& limits) {
   const problem p = read_problem(file);
-  config_outcome out{fs::path(file).stem().string(), file, run_depth(p, layers, file), {}, {}};
+  config_outcome out{fs::path(file).stem().string(), file, run_depth(p, layers, file, limits), {}, {}};
   reference ref;
   ref.path = simulate(model_of<rational>(p), p.Z0, out.depth);
   out.exact = ref.path;
   ref.partition = cluster_partition(ref.path);
   ref.claims = check_claims(observe(p, ref.path), 200);
-  for (const engine_spec& e : engines)
+  for (const engine_spec& e : engines) {
+    stop_if_interrupted();
     out.engines.push_back(with_engine(e, [&]<class Scalar>() { return measure<Scalar>(e, p, out.depth, ref); }));
+  }
   return out;
 }
 
@@ -223,14 +227,16 @@ int run_compare(const compare_options& opt, const std::string& command_line) {
   std::istringstream names(opt.engines);
   for (std::string name; std::getline(names, name, ',');) engines.push_back(parse_engine(name));
   const std::vector<std::string> files = config_files(opt);
-  for (const std::string& f : files) read_problem(f);  // every input is valid before any work starts
+  for (const std::string& f : files)  // every input is valid and within limits before any work starts
+    run_depth(read_problem(f), opt.layers, f, opt.limits);
   std::error_code ec;
   fs::create_directories(opt.out, ec);
   if (ec) throw output_error(fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message()));
   std::vector<config_outcome> results;
   for (const std::string& f : files) {
     fmt::print(stderr, "comparing {} engines on {}\n", engines.size(), f);
-    results.push_back(compare_config(f, engines, opt.layers));
+    stop_if_interrupted();
+    results.push_back(compare_config(f, engines, opt.layers, opt.limits));
   }
   write_atomically(opt.out + "/deviation.csv", [&](std::ostream& out) {
     out << "config,engine,layer,max_deviation\n";
@@ -275,6 +281,7 @@ void add_compare_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--layers", opt->layers, "Number of layers K (overrides each file's \"layers\")")
       ->check(CLI::Range(0L, 1000000L));
   cmd->add_option("--out", opt->out, "Output directory: report.md, report.html, CSV files, plots")->required();
+  add_run_limit_options(cmd, opt->limits);
   cmd->add_flag("!--no-plots", opt->plots, "Do not run scripts/plot-compare (matplotlib)");
   on_run(cmd, [opt, command_line] { return run_compare(*opt, command_line); });
 }

@@ -11,7 +11,8 @@ inline constexpr int claim_failed = 1;   // a checked claim does not hold (hardm
 inline constexpr int bad_input = 2;      // unreadable or invalid file, bad option, unwritable output
 inline constexpr int numeric_failure = 3;  // a floating engine left its range mid-run
 inline constexpr int precision_finding = 4;  // hardmax check: only rounding violates a claim
-inline constexpr int resource_limit = 5;     // an exact run hit --max-bits or --max-memory
+inline constexpr int resource_limit = 5;     // --max-tokens, --max-dim, --max-memory, --max-bits, layers
+// 128 + signal (130, 143): SIGINT or SIGTERM stopped the run cleanly (apps/interruption.hpp)
 }  // namespace hardmax::exit_code
 
 namespace hardmax {

@@ -1,6 +1,8 @@
 #include "apps/limit_command.hpp"
 
 #include "apps/exit_codes.hpp"
+#include "apps/interruption.hpp"
+#include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
@@ -25,6 +27,7 @@ struct limit_options {
   long max_layers = 200;
   bool json = false;
   std::string out;
+  run_limits limits;
 };
 
 nlohmann::json limit_json(const limit_search& s, const provenance& source, index max_layers) {
@@ -84,9 +87,11 @@ int run_limit(const limit_options& opt, const std::string& command_line) {
   if (p.tau || p.V)
     throw input_error(opt.config, p.tau ? "tau" : "V",
                       "L6 is stated for hardmax M4 with V = I; the softmax variant and value matrices have no certificate");
+  require_within(p, opt.limits, opt.config);
   const bool show_progress = !opt.json && ::isatty(STDERR_FILENO);
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, opt.max_layers, [&](index k) {
     if (show_progress) fmt::print(stderr, "\rexamining layer {}", k);
+    stop_if_interrupted();
   });
   if (show_progress) fmt::print(stderr, "\n");
   const provenance source{command_line, "exact", opt.config};
@@ -108,6 +113,7 @@ void add_limit_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--max-layers", opt->max_layers, "Layer budget: examine layers 0..N for a certificate")
       ->check(CLI::Range(0L, 1000000L))
       ->capture_default_str();
+  add_run_limit_options(cmd, opt->limits);
   cmd->add_flag("--json", opt->json, "Print JSON instead of text");
   cmd->add_option("--out", opt->out, "Also write the JSON to this file, atomically");
   cmd->footer("Exit status: 0 certified; 1 no certificate within the budget (a finding: the last failing condition\n"

@@ -1,6 +1,7 @@
 #include "apps/prop_command.hpp"
 
 #include "apps/exit_codes.hpp"
+#include "apps/interruption.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
@@ -44,8 +45,8 @@ class progress_bar {
   }
   void finish(const campaign_result& r) const {
     if (tty_) fmt::print(stderr, "\r{}\r", std::string(90, ' '));
-    fmt::print("{:<3} {:<7} {} cases{}\n", r.property, r.passed ? "passed" : "FAILED", r.cases,
-               r.passed ? "" : " before the counterexample");
+    fmt::print("{:<3} {:<7} {} cases{}{}\n", r.property, r.passed ? "passed" : "FAILED", r.cases,
+               r.passed ? "" : " before the counterexample", r.stopped ? " (interrupted: the rest were not checked)" : "");
   }
 
  private:
@@ -80,18 +81,20 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
   }
   fmt::print("hardmax prop: seed {}, {} cases per property, runs of up to {} layers, exact engine\n", opt.seed, opt.cases,
              opt.max_layers);
-  const campaign_settings settings{opt.seed, opt.cases, 100, static_cast<index>(opt.max_layers)};
+  const campaign_settings settings{opt.seed, opt.cases, 100, static_cast<index>(opt.max_layers), interrupt_requested};
   nlohmann::json summary = provenance{command_line, "exact", ""}.to_json();
   summary["seed"] = opt.seed;
   summary["cases"] = opt.cases;
   bool all_passed = true;
   for (const claim_property& prop : selected) {
+    if (interrupt_requested()) break;
     progress_bar bar(prop.name, opt.cases);
     const campaign_result r = run_campaign(prop, reference_dynamics(), settings, [&bar] { bar.tick(); });
     bar.finish(r);
     all_passed = all_passed && r.passed;
     nlohmann::json entry = {{"property", r.property}, {"description", prop.description}, {"passed", r.passed},
                             {"cases", r.cases}};
+    if (r.stopped) entry["interrupted"] = true;
     if (!r.passed) {
       fmt::print("{}\n", r.message);
       if (r.counterexample && !opt.out.empty()) {
@@ -103,8 +106,10 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
     }
     summary["properties"].push_back(entry);
   }
+  if (interrupt_requested()) summary["interrupted"] = "the properties listed were checked on the cases counted; the rest were not";
   if (!opt.out.empty())
     write_atomically(opt.out + "/summary.json", [&](std::ostream& out) { write_json_document(out, summary); });
+  stop_if_interrupted();  // after the summary of what was completed
   return all_passed ? exit_code::ok : exit_code::claim_failed;
 }
 

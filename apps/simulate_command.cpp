@@ -1,7 +1,8 @@
 #include "apps/simulate_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/run_depth.hpp"
+#include "apps/interruption.hpp"
+#include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
@@ -34,6 +35,7 @@ struct simulate_options {
   std::string attention = "auto";
   std::size_t max_bits = 10000000;
   std::size_t max_memory_mb = 4096;
+  run_limits limits;
 };
 
 // Leaders per layer, runs of equal sets printed once: "layers 1-30: {0, 1, 2}".
@@ -107,6 +109,7 @@ struct run {
     const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO);
     const auto progress = [&](index k) {
       if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, depth);
+      stop_if_interrupted();
     };
     certification_stats stats;
     layer_guard<Scalar> guard;
@@ -153,6 +156,16 @@ bool hull_path(const std::string& choice, const engine_spec& engine, const probl
   return choice == "hull" || (choice == "auto" && possible && engine.is_exact());
 }
 
+// A floating trajectory's size is known before the run: refuse one that cannot fit.
+void require_floating_memory(const problem& p, index depth, const engine_spec& engine, const simulate_options& opt) {
+  const double bytes_per_number = engine.type == engine_spec::kind::mpfr ? 32.0 + engine.bits / 8.0 : 8.0;
+  const double mb = (static_cast<double>(depth) + 1) * static_cast<double>(p.size()) * static_cast<double>(p.dimension()) *
+                    bytes_per_number / 1e6;
+  if (opt.max_memory_mb && mb > static_cast<double>(opt.max_memory_mb))
+    throw run_limit_error(fmt::format("{}: {} layers of {} x {} tokens need about {:.0f} MB in {}, more than --max-memory {}",
+                                      opt.config, depth + 1, p.size(), p.dimension(), mb, engine.name(), opt.max_memory_mb));
+}
+
 int run_simulate(const simulate_options& opt, const std::string& command_line) {
   const engine_spec engine = parse_engine(opt.engine);
   const problem p = read_problem(opt.config);
@@ -167,7 +180,8 @@ int run_simulate(const simulate_options& opt, const std::string& command_line) {
   if (engine.is_exact() && p.tau)
     throw input_error(opt.config, "tau", "the softmax variant (M5) needs exp, which the exact engine cannot compute; "
                                          "use --engine double or mpfr:BITS");
-  const index depth = run_depth(p, opt.layers, opt.config);
+  const index depth = run_depth(p, opt.layers, opt.config, opt.limits);
+  if (!engine.is_exact()) require_floating_memory(p, depth, engine, opt);
   return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line,
                                  hull_path(opt.attention, engine, p, tie_tolerance)});
 }
@@ -194,8 +208,10 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--max-bits", opt->max_bits, "Exact engine: stop if a coordinate needs more bits (0: no limit)")
       ->capture_default_str();
   cmd->add_option("--max-memory", opt->max_memory_mb,
-                  "Exact engine: stop if the trajectory's numbers exceed this many MB (0: no limit)")
+                  "Trajectory memory in MB: the exact engine stops when its numbers exceed it; a floating run whose "
+                  "estimate exceeds it is refused before it starts (0: no limit)")
       ->capture_default_str();
+  add_run_limit_options(cmd, opt->limits);
   on_run(cmd, [opt, command_line] { return run_simulate(*opt, command_line); });
 }
 

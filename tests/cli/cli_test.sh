@@ -183,6 +183,41 @@ expect 0 "" -- simulate --config "$work/overflow.json" --layers 2 --engine mpfr:
 expect 5 "layer [0-9]+: a coordinate needs [0-9]+ bits, more than --max-bits 40" -- simulate --config "$c1" --max-bits 40 --out "$work/big.json"
 no_output_left "$work/big.json"
 
+# Resource limits (exit 5, naming file and field) before any work starts.
+expect 5 "figure2-1-emerging-leader.json: field 'tokens': 8 tokens, more than --max-tokens 2" -- simulate --config "$c1" --max-tokens 2 --out "$work/lim.json"
+no_output_left "$work/lim.json"
+expect 5 "field 'd': dimension 2, more than --max-dim 1" -- check --config "$c1" --max-dim 1
+expect 5 "more than --max-tokens 2" -- limit --config "$c1" --max-tokens 2
+printf '{"alpha": "1", "layers": 1000000000000, "tokens": [["1", "0"], ["0", "1"]]}' >"$work/deep.json"
+expect 5 "field 'layers': 1000000000000 layers, more than the 1000000" -- simulate --config "$work/deep.json"
+expect 5 "need about [0-9]+ MB in double, more than --max-memory 1" -- simulate --config "$c1" --engine double --layers 1000000 --max-memory 1 --out "$work/lim.json"
+no_output_left "$work/lim.json"
+
+# SIGINT and SIGTERM stop long runs cleanly: exit 128+signal, completed results kept, no partial file.
+# interrupt SIGNAL CODE -- ARGS...: starts hardmax ARGS, sends SIGNAL after a second, checks the exit code.
+interrupt() {
+  local signal="$1" code="$2"
+  shift 3
+  "$hardmax" "$@" >"$work/stdout" 2>"$work/stderr" &
+  local pid=$!
+  sleep 1
+  kill -s "$signal" "$pid"
+  wait "$pid"
+  local got=$?
+  if [ "$got" -ne "$code" ]; then bad "hardmax $* exited $got after SIG$signal, expected $code"; cat "$work/stderr"; return; fi
+  grep -q "stopped cleanly" "$work/stderr" && ok || bad "hardmax $*: no clean-stop message after SIG$signal"
+}
+interrupt TERM 143 -- simulate --config "$c1" --layers 100000 --attention pairs --max-memory 0 --out "$work/long.json"
+no_output_left "$work/long.json"
+interrupt INT 130 -- prop --cases 1000000 --property L4 --out "$work/prop-int"
+/usr/bin/python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert 'interrupted' in s, s
+p = s['properties'][0]
+assert p['interrupted'] and 0 < p['cases'] < 1000000, p" "$work/prop-int/summary.json" && ok || bad "interrupted prop summary"
+ls -a "$work/prop-int" | grep -q '\.tmp\.' && bad "temporary file left by interrupted prop" || ok
+
 # A failed run keeps an earlier good output intact.
 cp "$work/c1.json" "$work/keep.json"
 expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"

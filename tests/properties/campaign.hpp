@@ -15,7 +15,8 @@ struct campaign_result {
   std::string property;
   std::uint64_t seed = 0;
   bool passed = true;
-  int cases = 0;                          // successful cases before any failure
+  int cases = 0;                          // cases checked and passed before any failure or stop
+  bool stopped = false;                   // settings.stop asked to end early: fewer cases than asked
   std::optional<problem> counterexample;  // shrunk
   std::string message;                    // RapidCheck's report of the failure
 };
@@ -25,6 +26,7 @@ struct campaign_settings {
   int cases = 200;
   int max_size = 100;
   index max_layers = 60;
+  std::function<bool()> stop;  // when it returns true, the remaining cases are generated but not checked
 };
 
 // `on_case` is called before every evaluation (generated cases and shrinking steps).

@@ -1,0 +1,35 @@
+#include "apps/interruption.hpp"
+
+#include <csignal>
+#include <cstring>
+#include <string>
+
+namespace hardmax {
+namespace {
+
+volatile std::sig_atomic_t received = 0;
+
+extern "C" void record_signal(int signal) { received = signal; }
+
+}  // namespace
+
+interrupted::interrupted(int s)
+    : std::runtime_error(std::string("interrupted by ") + (s == SIGINT ? "SIGINT" : s == SIGTERM ? "SIGTERM" : "a signal")),
+      signal(s) {}
+
+void install_interrupt_handlers() {
+  struct sigaction action {};
+  action.sa_handler = record_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;  // the second signal takes the default action
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+bool interrupt_requested() { return received != 0; }
+
+void stop_if_interrupted() {
+  if (received) throw interrupted(received);
+}
+
+}  // namespace hardmax
