@@ -9,6 +9,7 @@
 #include "apps/prop_command.hpp"
 #include "apps/run_limits.hpp"
 #include "apps/simulate_command.hpp"
+#include "apps/sweep_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/version.hpp"
@@ -39,6 +40,7 @@ int run_cli(int argc, char** argv) {
   add_limit_command(app, command_line);
   add_prop_command(app, command_line);
   add_compare_command(app, command_line);
+  add_sweep_command(app, command_line);
 
   install_interrupt_handlers();
   try {

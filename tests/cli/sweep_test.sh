@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# hardmax sweep as a campaign user meets it (issue 8): the summary does not depend on the number of
+# processes; a killed rank loses no finished cell and --resume completes the campaign to the same
+# summary; bad grids and reused output directories are refused.
+#   tests/cli/sweep_test.sh PATH/TO/hardmax SOURCE_DIR HAVE_MPI(0|1)
+set -u
+hardmax="$1"
+src="$2"
+have_mpi="$3"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
+small="$src/data/grids/ci-small.json"
+slow="$src/data/grids/ci-slow.json"
+# Open MPI refuses root unless told; CI runs as root.
+mpi=(mpirun --allow-run-as-root --oversubscribe)
+
+"$hardmax" sweep --grid "$small" --out "$work/one" 2>/dev/null && ok || bad "single-process sweep"
+[ -f "$work/one/summary.csv" ] && [ -f "$work/one/summary.md" ] && ok || bad "summary files"
+[ "$(ls "$work/one/cells" | wc -l)" -eq 12 ] && ok || bad "one file per cell"
+
+# The same campaign split over two ranks gives the same summary, byte for byte.
+if [ "$have_mpi" = 1 ]; then
+  "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$small" --out "$work/two" 2>"$work/two.err" && ok || { bad "mpirun -np 2 sweep"; cat "$work/two.err"; }
+  grep -q "rank 1/2" "$work/two.err" && ok || bad "the second rank did not compute cells"
+  cmp -s "$work/one/summary.csv" "$work/two/summary.csv" && ok || bad "summary.csv differs between 1 and 2 processes"
+  grep -q "2 process(es)" "$work/two/summary.md" && ok || bad "summary.md does not record the process count"
+else
+  echo "sweep_test: built without MPI: the mpirun comparison is skipped"
+fi
+
+# --resume recomputes only what is missing: delete two cells and the summary.
+cp -r "$work/one" "$work/resumed"
+rm "$work/resumed/summary.csv" "$work/resumed/cells/cell-000003.json" "$work/resumed/cells/cell-000007.json"
+"$hardmax" sweep --grid "$small" --out "$work/resumed" --resume 2>"$work/resume.err" && ok || bad "--resume"
+[ "$(grep -c '^\[rank' "$work/resume.err")" -eq 2 ] && ok || bad "--resume recomputed $(grep -c '^\[rank' "$work/resume.err") cells, expected 2"
+cmp -s "$work/one/summary.csv" "$work/resumed/summary.csv" && ok || bad "resumed summary differs"
+
+# Refusals: an earlier campaign's directory without --resume; a cell of another grid; a bad grid field.
+"$hardmax" sweep --grid "$small" --out "$work/one" 2>"$work/err"; [ $? -eq 2 ] && grep -q "pass --resume" "$work/err" && ok || bad "reused --out accepted"
+sed 's/"seed": 2026/"seed": 7/' "$small" >"$work/other-seed.json"
+"$hardmax" sweep --grid "$work/other-seed.json" --out "$work/one" --resume 2>"$work/err"; [ $? -eq 2 ] && grep -q "different grid or seed" "$work/err" && ok || bad "cells of another seed accepted"
+printf '{"n": [3], "alpha": ["0"]}' >"$work/bad.json"
+"$hardmax" sweep --grid "$work/bad.json" --out "$work/bad" 2>"$work/err"; [ $? -eq 2 ] && grep -q "alpha\[0\]" "$work/err" && ok || bad "alpha = 0 accepted"
+printf '{"n": [3], "alpha": ["1"], "generator": ["gaussian"]}' >"$work/bad.json"
+"$hardmax" sweep --grid "$work/bad.json" --out "$work/bad" 2>"$work/err"; [ $? -eq 2 ] && grep -q "generator\[0\].*unknown generator" "$work/err" && ok || bad "unknown generator accepted"
+
+# A rank killed mid-campaign: every cell file left behind is complete, and --resume (here on one
+# process) finishes the campaign with the summary of an uninterrupted run.
+"$hardmax" sweep --grid "$slow" --out "$work/slow-ref" 2>/dev/null && ok || bad "reference slow sweep"
+if [ "$have_mpi" = 1 ]; then
+  "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$slow" --out "$work/slow" >/dev/null 2>&1 &
+  launcher=$!
+  sleep 1.5
+  pkill -KILL -f "hardmax sweep --grid $slow --out $work/slow" -n
+  wait "$launcher"
+  [ $? -ne 0 ] && ok || bad "mpirun reported success although a rank was killed"
+else  # without MPI the single process itself is the rank that dies
+  "$hardmax" sweep --grid "$slow" --out "$work/slow" 2>/dev/null &
+  sleep 1.5
+  kill -KILL $!
+  wait $! 2>/dev/null
+fi
+for f in "$work/slow/cells"/*.json; do
+  [ -e "$f" ] || continue
+  /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$f" && ok || bad "partial cell file $f"
+done
+"$hardmax" sweep --grid "$slow" --out "$work/slow" --resume 2>/dev/null && ok || bad "--resume after a killed rank"
+cmp -s "$work/slow-ref/summary.csv" "$work/slow/summary.csv" && ok || bad "summary after kill + resume differs"
+
+echo "sweep: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
