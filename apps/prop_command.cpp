@@ -2,6 +2,7 @@
 
 #include "apps/exit_codes.hpp"
 #include "apps/interruption.hpp"
+#include "campaigns/process_group.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
@@ -12,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -85,15 +87,19 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
   nlohmann::json summary = provenance{command_line, "exact", ""}.to_json();
   summary["seed"] = opt.seed;
   summary["cases"] = opt.cases;
-  bool all_passed = true;
-  for (const claim_property& prop : selected) {
+  // Under mpirun, property number p runs on rank p mod N: each property's campaign is the same
+  // whatever N is, so rank 0's summary is too.
+  const process_group& group = process_group::world();
+  nlohmann::json mine = nlohmann::json::array();
+  for (std::size_t number = 0; number < selected.size(); ++number) {
+    if (static_cast<int>(number % static_cast<std::size_t>(group.size())) != group.rank()) continue;
     if (interrupt_requested()) break;
+    const claim_property& prop = selected[number];
     progress_bar bar(prop.name, opt.cases);
     const campaign_result r = run_campaign(prop, reference_dynamics(), settings, [&bar] { bar.tick(); });
     bar.finish(r);
-    all_passed = all_passed && r.passed;
     nlohmann::json entry = {{"property", r.property}, {"description", prop.description}, {"passed", r.passed},
-                            {"cases", r.cases}};
+                            {"cases", r.cases}, {"order", number}};
     if (r.stopped) entry["interrupted"] = true;
     if (!r.passed) {
       fmt::print("{}\n", r.message);
@@ -104,7 +110,19 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
         entry["counterexample"] = file;
       }
     }
-    summary["properties"].push_back(entry);
+    mine.push_back(entry);
+  }
+  const std::vector<std::string> gathered = group.gather(mine.dump());
+  if (group.rank() != 0) return exit_code::ok;  // rank 0 speaks for the campaign
+  std::vector<nlohmann::json> entries;
+  for (const std::string& text : gathered)
+    for (nlohmann::json& e : nlohmann::json::parse(text)) entries.push_back(std::move(e));
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a["order"] < b["order"]; });
+  bool all_passed = true;
+  for (nlohmann::json& e : entries) {
+    all_passed = all_passed && e["passed"].get<bool>();
+    e.erase("order");
+    summary["properties"].push_back(std::move(e));
   }
   if (interrupt_requested()) summary["interrupted"] = "the properties listed were checked on the cases counted; the rest were not";
   if (!opt.out.empty())

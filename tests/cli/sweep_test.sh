@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# hardmax sweep as a campaign user meets it (issue 8): the summary does not depend on the number of
+# hardmax sweep (and prop) as a campaign user meets them (issue 8): the summary does not depend on the number of
 # processes; a killed rank loses no finished cell and --resume completes the campaign to the same
 # summary; bad grids and reused output directories are refused.
 #   tests/cli/sweep_test.sh PATH/TO/hardmax SOURCE_DIR HAVE_MPI(0|1)
@@ -28,6 +28,14 @@ if [ "$have_mpi" = 1 ]; then
   grep -q "rank 1/2" "$work/two.err" && ok || bad "the second rank did not compute cells"
   cmp -s "$work/one/summary.csv" "$work/two/summary.csv" && ok || bad "summary.csv differs between 1 and 2 processes"
   grep -q "2 process(es)" "$work/two/summary.md" && ok || bad "summary.md does not record the process count"
+  # hardmax prop too: property p runs on rank p mod N; the summary is the single process's.
+  "$hardmax" prop --cases 20 --out "$work/prop-one" >/dev/null 2>&1 && ok || bad "prop on one process"
+  "${mpi[@]}" -np 2 "$hardmax" prop --cases 20 --out "$work/prop-two" >/dev/null 2>&1 && ok || bad "prop under mpirun -np 2"
+  /usr/bin/python3 -c "
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert all(a[k] == b[k] for k in ('properties', 'seed', 'cases', 'source_revision')), (a, b)" \
+    "$work/prop-one/summary.json" "$work/prop-two/summary.json" && ok || bad "prop summary differs between 1 and 2 processes"
 else
   echo "sweep_test: built without MPI: the mpirun comparison is skipped"
 fi
