@@ -51,6 +51,19 @@ std::string cell_label(const sweep_cell& c) {
   return fmt::format("n={} d={} alpha={} {}", c.n, c.d, to_string(c.alpha), c.generator);
 }
 
+// Every configuration without a certificate, as a file `hardmax limit --config` takes (written before
+// the cell file, so a finished cell always has its findings on disk).
+void write_uncertified(const std::string& out, const cell_result& r, index max_layers) {
+  for (const auto& [number, p] : r.uncertified) {
+    problem file = p;
+    file.description = fmt::format("hardmax sweep: no L6 certificate within {} layers (cell {}: {}; case {}); {}",
+                                   max_layers, r.cell.number, cell_label(r.cell), number, p.description);
+    const fs::path target = fs::path(out) / "uncertified" / fmt::format("cell-{:06}-case-{:03}.json", r.cell.number, number);
+    fs::create_directories(target.parent_path());
+    write_atomically(target, [&](std::ostream& o) { o << to_json(file).dump(1) << '\n'; });
+  }
+}
+
 // This process's cells (number % processes == rank), computed or, with --resume, read back.
 std::vector<cell_result> run_my_cells(const sweep_options& opt, const sweep_grid& grid, const process_group& group) {
   const std::vector<sweep_cell> cells = grid.cells();
@@ -65,6 +78,7 @@ std::vector<cell_result> run_my_cells(const sweep_options& opt, const sweep_grid
       }
     stop_if_interrupted();
     mine.push_back(measure_cell(cell, grid.cases, grid.max_layers, stop_if_interrupted));
+    write_uncertified(opt.out, mine.back(), grid.max_layers);
     write_atomically(file, [&](std::ostream& out) { write_json_document(out, mine.back().to_json()); });
     fmt::print(stderr, "[rank {}/{}] cell {}/{} ({}): {}/{} certified, mean K* {:.2f}, {:.2f} s\n", group.rank(),
                group.size(), cell.number + 1, cells.size(), cell_label(cell), mine.back().certified, grid.cases,

@@ -57,6 +57,7 @@ cell_result measure_cell(const sweep_cell& cell, int cases, index max_layers, co
     const index depth = s.certified ? s.K() : max_layers;
     sum_escalations += static_cast<double>(simulate_certified(p, depth).stats.decided_exactly);
     sum_bits += static_cast<double>(size_of(last).largest) / static_cast<double>(std::max<index>(depth, 1));
+    if (!s.certified) r.uncertified.emplace_back(c, p);
     if (s.certified) {
       ++r.certified;
       sum_K += static_cast<double>(s.K());

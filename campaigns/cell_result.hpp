@@ -4,6 +4,7 @@
 #pragma once
 
 #include "campaigns/grid.hpp"
+#include "numerics/problem.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,9 @@ struct cell_result {
   double mean_escalations = 0;      // certified engine: attention sets decided exactly, per case
   double mean_bits_per_layer = 0;   // largest coordinate's bits at the last layer / layers
   double seconds = 0;               // wall time (not part of the deterministic summary)
+  // Findings: the configurations with no certificate within max_layers, by case number (not in to_json:
+  // the sweep writes each as a configuration file).
+  std::vector<std::pair<int, problem>> uncertified;
 
   nlohmann::json to_json() const;
   static cell_result from_json(const nlohmann::json& j);
