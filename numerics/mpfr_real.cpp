@@ -9,7 +9,6 @@
 
 namespace hardmax {
 
-thread_local mpfr_prec_t mpfr_real::precision_ = 53;
 
 mpfr_precision_scope::mpfr_precision_scope(mpfr_prec_t bits) : saved_(mpfr_real::precision_) {
   if (bits < MPFR_PREC_MIN || bits > MPFR_PREC_MAX) throw std::invalid_argument("MPFR precision out of range");

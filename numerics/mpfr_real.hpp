@@ -136,7 +136,9 @@ class mpfr_real {
     return r;
   }
 
-  static thread_local mpfr_prec_t precision_;
+  // Constant-initialised in the class: no TLS init wrapper, which UBSan (GCC 12) misreports as a
+  // null-pointer load when the definition sits in another translation unit.
+  static constinit inline thread_local mpfr_prec_t precision_ = 53;
   mpfr_t x_;
 };
 
