@@ -227,8 +227,13 @@ int run_compare(const compare_options& opt, const std::string& command_line) {
   std::istringstream names(opt.engines);
   for (std::string name; std::getline(names, name, ',');) engines.push_back(parse_engine(name));
   const std::vector<std::string> files = config_files(opt);
-  for (const std::string& f : files)  // every input is valid and within limits before any work starts
-    run_depth(read_problem(f), opt.layers, f, opt.limits);
+  for (const std::string& f : files) {  // every input is valid and within limits before any work starts
+    const problem p = read_problem(f);
+    if (p.tau)
+      throw input_error(f, "tau", "compare measures every engine against the exact trajectory, and the softmax variant "
+                                  "(M5) has no exact engine");
+    run_depth(p, opt.layers, f, opt.limits);
+  }
   std::error_code ec;
   fs::create_directories(opt.out, ec);
   if (ec) throw output_error(fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message()));

@@ -1,5 +1,6 @@
 #include "io/config_file.hpp"
 
+#include "io/json_layout.hpp"
 #include "io/matrix_json.hpp"
 
 #include "numerics/spd.hpp"
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace hardmax {
 namespace {
@@ -33,20 +35,25 @@ struct reader {
     const index n = static_cast<index>(v.size());
     const index w = width ? *width : static_cast<index>(array(v[0], field + "[0]").size());
     if (w == 0) fail(field + "[0]", "must not be empty");
-    matrix<rational> m(n, w);
+    // The values are collected while the rows are checked and the matrix is allocated last: w may come
+    // from "d", which is just a number in the file, and an n x w matrix allocated first could be any size.
+    std::vector<rational> values;
     for (index r = 0; r < n; ++r) {
       const std::string row_field = fmt::format("{}[{}]", field, r);
       const auto& row = array(v[static_cast<std::size_t>(r)], row_field);
       if (static_cast<index>(row.size()) != w)
         fail(row_field, fmt::format("has {} entries, expected {}", row.size(), w));
       for (index c = 0; c < w; ++c)
-        m(r, c) = parse_number(row[static_cast<std::size_t>(c)], source, fmt::format("{}[{}]", row_field, c));
+        values.push_back(parse_number(row[static_cast<std::size_t>(c)], source, fmt::format("{}[{}]", row_field, c)));
     }
+    matrix<rational> m(n, w);
+    for (index r = 0; r < n; ++r)
+      for (index c = 0; c < w; ++c) m(r, c) = std::move(values[static_cast<std::size_t>(r * w + c)]);
     return m;
   }
 
   index natural(const nlohmann::json& v, const std::string& field, long minimum) const {
-    if (!v.is_number_integer()) fail(field, fmt::format("expected a whole number, found {}", v.dump()));
+    if (!v.is_number_integer()) fail(field, fmt::format("expected a whole number, found {}", json_text(v)));
     const auto x = v.get<long long>();
     if (x < minimum) fail(field, fmt::format("must be at least {}, found {}", minimum, x));
     return static_cast<index>(x);
@@ -74,7 +81,8 @@ rational parse_number(const nlohmann::json& value, const std::string& source, co
                                                                       : rational(value.get<long long>());
     if (value.is_number_float()) return exact_value(value.get<double>());
   } catch (const number_syntax_error& e) {
-    throw input_error(source, field, fmt::format("cannot read {} as a number: {}", value.dump(), e.what()));
+    // json_text, not dump(): the value may be a command-line string (--tie-tolerance) that is not UTF-8.
+    throw input_error(source, field, fmt::format("cannot read {} as a number: {}", json_text(value), e.what()));
   }
   throw input_error(source, field, fmt::format("expected a number or a string holding one, found {}", value.type_name()));
 }
@@ -123,6 +131,10 @@ problem read_problem(const std::filesystem::path& file) {
     doc = nlohmann::json::parse(stream);
   } catch (const nlohmann::json::parse_error& e) {
     throw input_error(source, "", fmt::format("not valid JSON: {}", e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // A plain JSON number beyond double's range (out_of_range.406, e.g. 1e400): the parser cannot hold it.
+    throw input_error(source, "", fmt::format("cannot read the JSON (write numbers beyond double's range as strings, "
+                                              "e.g. \"1e400\", to get their exact value): {}", e.what()));
   }
   return parse_problem(doc, source);
 }

@@ -5,24 +5,31 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <string>
 
 namespace hardmax {
 
+// Compact JSON text. Strings from the command line (the recorded command, file names) are bytes that
+// need not be UTF-8: an invalid byte is written as U+FFFD instead of throwing nlohmann's type_error 316.
+inline std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 inline void write_json_document(std::ostream& out, const nlohmann::json& doc) {
   if (!doc.is_object()) {
-    out << doc.dump() << '\n';
+    out << json_text(doc) << '\n';
     return;
   }
   out << "{\n";
   std::size_t k = 0;
   for (const auto& [key, value] : doc.items()) {
-    out << ' ' << nlohmann::json(key).dump() << ": ";
+    out << ' ' << json_text(key) << ": ";
     if (value.is_array() && !value.empty() && value.front().is_object()) {
       out << "[\n";
-      for (std::size_t i = 0; i < value.size(); ++i) out << "  " << value[i].dump() << (i + 1 < value.size() ? ",\n" : "\n");
+      for (std::size_t i = 0; i < value.size(); ++i) out << "  " << json_text(value[i]) << (i + 1 < value.size() ? ",\n" : "\n");
       out << " ]";
     } else {
-      out << value.dump();
+      out << json_text(value);
     }
     out << (++k < doc.size() ? ",\n" : "\n");
   }

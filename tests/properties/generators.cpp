@@ -68,7 +68,7 @@ rc::Gen<tokens<rational>> rational_configuration() {
   return rc::gen::mapcat(
       rc::gen::tuple(token_count(40), rc::gen::inRange<index>(1, 6), rc::gen::inRange(-6, 7)), [](const auto& t) {
         const auto [n, d, k] = t;
-        return rc::gen::map(rational_matrix(n, d, 1, 1000000), [k](matrix<rational> m) {
+        return rc::gen::map(rational_matrix(n, d, 1, 1000000), [k = k](matrix<rational> m) {
           const rational scale = power_of_ten(k);
           for (index r = 0; r < m.rows(); ++r)
             for (index c = 0; c < m.cols(); ++c) m(r, c) *= scale;
@@ -117,7 +117,7 @@ rc::Gen<tokens<rational>> symmetric_polytope() {
         }
         // Interior points on the box of half the size, with coordinates in {-s/2, ..., s/2} step s/4:
         // zeros are frequent, so many lie on symmetry axes and tie.
-        return rc::gen::map(rational_matrix(m, d, 2, 1), [vertices, s](matrix<rational> interior) {
+        return rc::gen::map(rational_matrix(m, d, 2, 1), [vertices, s = s](matrix<rational> interior) {
           matrix<rational> V = from_rows(vertices);
           tokens<rational> Z(V.rows() + interior.rows(), V.cols());
           Z.topRows(V.rows()) = V;
@@ -131,7 +131,7 @@ rc::Gen<tokens<rational>> symmetric_polytope() {
 rc::Gen<tokens<rational>> points_on_sphere() {
   return rc::gen::mapcat(rc::gen::pair(token_count(12), rc::gen::inRange<index>(2, 4)), [](const auto& nd) {
     const auto [n, d] = nd;
-    return rc::gen::map(rational_matrix(n, d - 1, 3, 5), [d](const matrix<rational>& T) {
+    return rc::gen::map(rational_matrix(n, d - 1, 3, 5), [d = d](const matrix<rational>& T) {
       tokens<rational> Z(T.rows(), d);
       for (index i = 0; i < T.rows(); ++i) {
         rational t2 = 0;
@@ -164,7 +164,7 @@ rc::Gen<tokens<rational>> single_token() {
 rc::Gen<tokens<rational>> all_equal() {
   return rc::gen::mapcat(rc::gen::pair(token_count(12), rc::gen::inRange<index>(1, 6)), [](const auto& nd) {
     const auto [n, d] = nd;
-    return rc::gen::map(rational_matrix(1, d, 4, 12), [n](const matrix<rational>& z) {
+    return rc::gen::map(rational_matrix(1, d, 4, 12), [n = n](const matrix<rational>& z) {
       tokens<rational> Z(n, z.cols());
       for (index i = 0; i < n; ++i) Z.row(i) = z.row(0);
       return Z;
