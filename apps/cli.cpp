@@ -8,6 +8,7 @@
 #include "apps/limit_command.hpp"
 #include "apps/prop_command.hpp"
 #include "apps/run_limits.hpp"
+#include "apps/sentiment_command.hpp"
 #include "apps/simulate_command.hpp"
 #include "apps/sweep_command.hpp"
 #include "io/atomic_file.hpp"
@@ -41,6 +42,7 @@ int run_cli(int argc, char** argv) {
   add_prop_command(app, command_line);
   add_compare_command(app, command_line);
   add_sweep_command(app, command_line);
+  add_sentiment_command(app, command_line);
 
   install_interrupt_handlers();
   try {

@@ -1,0 +1,27 @@
+// The classifier as trained (softmax layers, M5) applied to reviews, without gradients.
+#pragma once
+
+#include "sentiment/model/classifier.hpp"
+#include "sentiment/model/encoded_review.hpp"
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace hardmax::sentiment {
+
+struct evaluation {
+  double mean_loss = 0;   // mean binary cross-entropy
+  double accuracy = 0;    // fraction of reviews with sign(logit) matching the label (logit 0 counts as negative)
+  std::size_t reviews = 0;
+};
+
+// One logit per review (probability of "positive" = sigmoid(logit)), with `threads` threads
+// (0 means 1); each review's logit is computed by one thread alone, so the result does not depend
+// on the number of threads.
+std::vector<double> predict_logits(const classifier& model, std::span<const encoded_review> reviews, unsigned threads);
+
+// Loss and accuracy over `reviews` (an empty span gives zeros); sums are taken in review order.
+evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads);
+
+}  // namespace hardmax::sentiment
