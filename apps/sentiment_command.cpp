@@ -31,8 +31,8 @@ namespace fs = std::filesystem;
 using namespace hardmax::sentiment;
 
 struct train_options {
-  std::string data = std::string(HARDMAX_SOURCE_DIR) + "/../shared/data/imdb";
-  std::string stop_words = std::string(HARDMAX_SOURCE_DIR) + "/../shared/data/stopwords-en.txt";
+  std::string data = std::string(HARDMAX_SHARED_DATA) + "/imdb";
+  std::string stop_words = std::string(HARDMAX_SHARED_DATA) + "/stopwords-en.txt";
   int dim = 2;
   int epochs = 100;
   std::uint64_t seed = 20261130;
