@@ -105,14 +105,14 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
       fmt::print("{}\n", r.message);
       if (r.counterexample && !opt.out.empty()) {
         const std::string file = fmt::format("{}/{}-seed{}.json", opt.out, r.property, r.seed);
-        write_atomically(file, [&](std::ostream& out) { out << counterexample_file(r, command_line).dump(1) << '\n'; });
+        write_atomically(file, [&](std::ostream& out) { out << json_text(counterexample_file(r, command_line), 1) << '\n'; });
         fmt::print("counterexample written to {} (hardmax check --config {})\n", file, file);
         entry["counterexample"] = file;
       }
     }
     mine.push_back(entry);
   }
-  const std::vector<std::string> gathered = group.gather(mine.dump());
+  const std::vector<std::string> gathered = group.gather(json_text(mine));
   if (group.rank() != 0) return exit_code::ok;  // rank 0 speaks for the campaign
   std::vector<nlohmann::json> entries;
   for (const std::string& text : gathered)

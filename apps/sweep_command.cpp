@@ -60,7 +60,7 @@ void write_uncertified(const std::string& out, const cell_result& r, index max_l
                                    max_layers, r.cell.number, cell_label(r.cell), number, p.description);
     const fs::path target = fs::path(out) / "uncertified" / fmt::format("cell-{:06}-case-{:03}.json", r.cell.number, number);
     fs::create_directories(target.parent_path());
-    write_atomically(target, [&](std::ostream& o) { o << to_json(file).dump(1) << '\n'; });
+    write_atomically(target, [&](std::ostream& o) { o << json_text(to_json(file), 1) << '\n'; });
   }
 }
 
@@ -100,7 +100,7 @@ int run_sweep(const sweep_options& opt, const std::string& command_line) {
   const std::vector<cell_result> mine = run_my_cells(opt, grid, group);
   nlohmann::json mine_json = nlohmann::json::array();
   for (const cell_result& r : mine) mine_json.push_back(r.to_json());
-  const std::vector<std::string> gathered = group.gather(mine_json.dump());
+  const std::vector<std::string> gathered = group.gather(json_text(mine_json));
   if (group.rank() != 0) return exit_code::ok;
   std::vector<cell_result> all;
   for (const std::string& text : gathered)

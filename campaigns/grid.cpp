@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 
 namespace hardmax {
@@ -51,14 +50,7 @@ const nlohmann::json& nonempty_list(const nlohmann::json& doc, const std::string
 
 sweep_grid read_grid(const std::filesystem::path& file) {
   const std::string name = file.string();
-  std::ifstream in(file);
-  if (!in) throw input_error(name, "", "cannot open the file");
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw input_error(name, "", fmt::format("not valid JSON: {}", e.what()));
-  }
+  const nlohmann::json doc = read_json_file(file);
   if (!doc.is_object()) throw input_error(name, "", "a grid is a JSON object");
   for (const auto& [key, value] : doc.items())
     if (!known_keys.contains(key))

@@ -122,7 +122,7 @@ problem parse_problem(const nlohmann::json& doc, const std::string& source) {
   return p;
 }
 
-problem read_problem(const std::filesystem::path& file) {
+nlohmann::json read_json_file(const std::filesystem::path& file) {
   const std::string source = file.string();
   std::ifstream stream(file, std::ios::binary);
   if (!stream) throw input_error(source, "", "cannot open the file for reading");
@@ -136,8 +136,10 @@ problem read_problem(const std::filesystem::path& file) {
     throw input_error(source, "", fmt::format("cannot read the JSON (write numbers beyond double's range as strings, "
                                               "e.g. \"1e400\", to get their exact value): {}", e.what()));
   }
-  return parse_problem(doc, source);
+  return doc;
 }
+
+problem read_problem(const std::filesystem::path& file) { return parse_problem(read_json_file(file), file.string()); }
 
 nlohmann::json to_json(const problem& p) {
   const auto rows = [](const matrix<rational>& m) { return hardmax::to_json(m); };

@@ -17,6 +17,9 @@ struct input_error : std::runtime_error {
   std::string file, field, reason;
 };
 
+// Reads a JSON document; input_error (naming the file) if it cannot be opened or parsed.
+nlohmann::json read_json_file(const std::filesystem::path& file);
+
 // Reads, parses and validates a configuration; throws input_error.
 problem read_problem(const std::filesystem::path& file);
 

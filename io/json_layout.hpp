@@ -11,8 +11,8 @@ namespace hardmax {
 
 // Compact JSON text. Strings from the command line (the recorded command, file names) are bytes that
 // need not be UTF-8: an invalid byte is written as U+FFFD instead of throwing nlohmann's type_error 316.
-inline std::string json_text(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+inline std::string json_text(const nlohmann::json& value, int indent = -1) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 inline void write_json_document(std::ostream& out, const nlohmann::json& doc) {

@@ -53,6 +53,8 @@ sed 's/"seed": 2026/"seed": 7/' "$small" >"$work/other-seed.json"
 "$hardmax" sweep --grid "$work/other-seed.json" --out "$work/one" --resume 2>"$work/err"; [ $? -eq 2 ] && grep -q "different grid or seed" "$work/err" && ok || bad "cells of another seed accepted"
 printf '{"n": [3], "alpha": ["0"]}' >"$work/bad.json"
 "$hardmax" sweep --grid "$work/bad.json" --out "$work/bad" 2>"$work/err"; [ $? -eq 2 ] && grep -q "alpha\[0\]" "$work/err" && ok || bad "alpha = 0 accepted"
+printf '{"n": [3], "alpha": [1e400]}' >"$work/bad.json"
+"$hardmax" sweep --grid "$work/bad.json" --out "$work/bad" 2>"$work/err"; [ $? -eq 2 ] && grep -q "bad.json: cannot read the JSON" "$work/err" && ok || bad "a grid number beyond double's range is not bad input"
 printf '{"n": [3], "alpha": ["1"], "generator": ["gaussian"]}' >"$work/bad.json"
 "$hardmax" sweep --grid "$work/bad.json" --out "$work/bad" 2>"$work/err"; [ $? -eq 2 ] && grep -q "generator\[0\].*unknown generator" "$work/err" && ok || bad "unknown generator accepted"
 
