@@ -5,13 +5,8 @@
 set -u
 hardmax="$1"
 src="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
 
 # expect CODE PATTERN -- ARGS...: runs hardmax ARGS, checks the exit code and that stderr matches PATTERN.
 expect() {
@@ -223,5 +218,4 @@ cp "$work/c1.json" "$work/keep.json"
 expect 2 "" -- simulate --config "$work/ragged.json" --layers 1 --out "$work/keep.json"
 cmp -s "$work/c1.json" "$work/keep.json" && ok || bad "failed run overwrote an existing output"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli

@@ -8,12 +8,7 @@
 set -u
 hardmax="$1"
 data="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 smoke=(sentiment train --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --train-limit 2000 --test-limit 2000
        --dim 2 --seed 7 --threads 2 --learning-rate 0.05)
 
@@ -43,5 +38,4 @@ cp "$work/bad/train.csv" "$work/bad/test.csv"
 "$hardmax" sentiment train --data "$work/bad" --stop-words "$data/stopwords-en.txt" --epochs 1 --out "$work/bad-out" 2>"$work/err"
 [ $? -eq 2 ] && grep -q "train.csv:3" "$work/err" && ok || { bad "bad label not reported with file:line"; cat "$work/err"; }
 
-echo "sentiment: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish sentiment
