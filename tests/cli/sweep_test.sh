@@ -7,12 +7,7 @@ set -u
 hardmax="$1"
 src="$2"
 have_mpi="$3"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 small="$src/data/grids/ci-small.json"
 slow="$src/data/grids/ci-slow.json"
 # Open MPI refuses root unless told; CI runs as root.
@@ -64,13 +59,14 @@ printf '{"n": [3], "alpha": ["1"], "generator": ["gaussian"]}' >"$work/bad.json"
 if [ "$have_mpi" = 1 ]; then
   "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$slow" --out "$work/slow" >/dev/null 2>&1 &
   launcher=$!
-  sleep 1.5
+  # Kill the newest rank as soon as the first cell is on disk: the campaign is then surely mid-way.
+  for _ in $(seq 600); do ls "$work/slow/cells"/*.json >/dev/null 2>&1 && break; sleep 0.05; done
   pkill -KILL -f "hardmax sweep --grid $slow --out $work/slow" -n
   wait "$launcher"
   [ $? -ne 0 ] && ok || bad "mpirun reported success although a rank was killed"
 else  # without MPI the single process itself is the rank that dies
   "$hardmax" sweep --grid "$slow" --out "$work/slow" 2>/dev/null &
-  sleep 1.5
+  for _ in $(seq 600); do ls "$work/slow/cells"/*.json >/dev/null 2>&1 && break; sleep 0.05; done
   kill -KILL $!
   wait $! 2>/dev/null
 fi
@@ -81,5 +77,4 @@ done
 "$hardmax" sweep --grid "$slow" --out "$work/slow" --resume 2>/dev/null && ok || bad "--resume after a killed rank"
 cmp -s "$work/slow-ref/summary.csv" "$work/slow/summary.csv" && ok || bad "summary after kill + resume differs"
 
-echo "sweep: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish sweep
