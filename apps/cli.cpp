@@ -18,6 +18,7 @@
 #include "numerics/growth_guard.hpp"
 #include "numerics/problem.hpp"
 #include "numerics/trajectory.hpp"
+#include "sentiment/model/checkpoint.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -71,6 +72,9 @@ int run_cli(int argc, char** argv) {
     fmt::print(stderr, "hardmax: the input cannot be represented in this engine: {}\n", e.what());
     return exit_code::bad_input;
   } catch (const output_error& e) {
+    fmt::print(stderr, "hardmax: {}\n", e.what());
+    return exit_code::bad_input;
+  } catch (const sentiment::checkpoint_error& e) {
     fmt::print(stderr, "hardmax: {}\n", e.what());
     return exit_code::bad_input;
   } catch (const growth_limit_error& e) {

@@ -1,8 +1,10 @@
-// hardmax sentiment train: the paper's IMDb experiment (THEORY.md), trained and evaluated in C++.
+// hardmax sentiment train (and the registration of eval, leaders, plot): the paper's IMDb experiment (THEORY.md), trained and evaluated in C++.
 #include "apps/sentiment_command.hpp"
 
 #include "apps/exit_codes.hpp"
 #include "apps/interruption.hpp"
+#include "apps/sentiment_analysis_commands.hpp"
+#include "apps/sentiment_inputs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/provenance.hpp"
@@ -31,34 +33,17 @@ namespace fs = std::filesystem;
 using namespace hardmax::sentiment;
 
 struct train_options {
-  std::string data = std::string(HARDMAX_SHARED_DATA) + "/imdb";
-  std::string stop_words = std::string(HARDMAX_SHARED_DATA) + "/stopwords-en.txt";
+  sentiment_data_options inputs = default_sentiment_data();
   int dim = 2;
   int epochs = 100;
   std::uint64_t seed = 20261130;
   std::string out;
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::size_t train_limit = 0, test_limit = 0;  // 0: every review
   bool resume = false;
   bool certified = false;
   double learning_rate = 1e-3;
   int batch_size = 64;
 };
-
-// train.csv(.gz) / test.csv(.gz) in a directory, or aclImdb's train/ and test/ folders.
-fs::path split_path(const fs::path& data, const std::string& split) {
-  for (const std::string& name : {split + ".csv.gz", split + ".csv", split})
-    if (fs::exists(data / name)) return data / name;
-  throw input_error(data.string(), "--data", fmt::format("no {0}.csv.gz, {0}.csv or {0}/ here", split));
-}
-
-std::vector<encoded_review> encode(const std::vector<review>& reviews, const std::vector<std::vector<std::string>>& words,
-                                   const vocabulary& vocab) {
-  std::vector<encoded_review> out;
-  out.reserve(reviews.size());
-  for (std::size_t r = 0; r < reviews.size(); ++r) out.push_back(vocab.encode(words[r], reviews[r].label));
-  return out;
-}
 
 // One line on standard error, redrawn in place on a terminal: epoch, batch, running loss, throughput, ETA.
 class training_bar {
@@ -91,16 +76,11 @@ std::vector<std::string> read_lines(const fs::path& file) {
 }
 
 int run_train(const train_options& opt, const std::string& command_line) {
-  const text_pipeline pipeline(opt.stop_words);
-  const int threads = static_cast<int>(opt.threads);
-  fmt::print(stderr, "loading and preprocessing {} ...\n", opt.data);
-  const auto load = [&](const std::string& split, std::size_t limit) {
-    return limit ? load_reviews(split_path(opt.data, split), limit) : load_reviews(split_path(opt.data, split));
-  };
-  const std::vector<review> train_reviews = load("train", opt.train_limit);
-  const std::vector<review> test_reviews = load("test", opt.test_limit);
-  const auto train_words = preprocess_all(train_reviews, pipeline, threads);
-  const auto test_words = preprocess_all(test_reviews, pipeline, threads);
+  const text_pipeline pipeline(opt.inputs.stop_words);
+  const unsigned threads = opt.inputs.threads;
+  fmt::print(stderr, "loading and preprocessing {} ...\n", opt.inputs.data);
+  const preprocessed_split train_split = read_split(opt.inputs, pipeline, "train", opt.train_limit);
+  const preprocessed_split test_split = read_split(opt.inputs, pipeline, "test", opt.test_limit);
   fs::create_directories(opt.out);
   const fs::path checkpoint_file = fs::path(opt.out) / "checkpoint.bin", vocab_file = fs::path(opt.out) / "vocabulary.txt",
                  csv_file = fs::path(opt.out) / "epochs.csv";
@@ -108,10 +88,10 @@ int run_train(const train_options& opt, const std::string& command_line) {
     throw output_error(fmt::format("{}: holds a checkpoint; pass --resume to continue it, or use another --out", opt.out));
   // The vocabulary is built on the training reviews only and saved beside the model, so evaluation
   // reproduces the encoding.
-  const vocabulary vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build(train_words);
+  const vocabulary vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build(train_split.words);
   if (!opt.resume) vocab.save(vocab_file);
-  const std::vector<encoded_review> train = encode(train_reviews, train_words, vocab);
-  const std::vector<encoded_review> test = encode(test_reviews, test_words, vocab);
+  const std::vector<encoded_review> train = encode(train_split, vocab);
+  const std::vector<encoded_review> test = encode(test_split, vocab);
   fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads\n", train.size(),
              test.size(), vocab.size(), opt.dim, threads);
 
@@ -134,21 +114,21 @@ int run_train(const train_options& opt, const std::string& command_line) {
   for (int epoch = state.epochs_completed; epoch < opt.epochs; ++epoch) {
     bar.restart();
     const auto start = std::chrono::steady_clock::now();
-    const epoch_result r = train_epoch(state.model, state.adam, train, state.options, epoch, opt.threads,
+    const epoch_result r = train_epoch(state.model, state.adam, train, state.options, epoch, threads,
                                        [&bar](const batch_progress& p) {
                                          bar(p);
                                          stop_if_interrupted();
                                        });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bar.finish();
-    const evaluation on_train = evaluate(state.model, train, opt.threads);
-    const evaluation on_test = evaluate(state.model, test, opt.threads);
-    const evaluation hard = evaluate_hardmax(state.model, test, "double", opt.threads);
+    const evaluation on_train = evaluate(state.model, train, threads);
+    const evaluation on_test = evaluate(state.model, test, threads);
+    const evaluation hard = evaluate_hardmax(state.model, test, "double", threads);
     std::string certified_accuracy;
-    if (opt.certified) certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(state.model, test, "certified", opt.threads).accuracy);
+    if (opt.certified) certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(state.model, test, "certified", threads).accuracy);
     rows.push_back(fmt::format("{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{},{:.2f},{}", epoch + 1,
                                state.model.alpha(), on_train.mean_loss, on_train.accuracy, on_test.mean_loss,
-                               on_test.accuracy, hard.mean_loss, hard.accuracy, certified_accuracy, seconds, opt.threads));
+                               on_test.accuracy, hard.mean_loss, hard.accuracy, certified_accuracy, seconds, threads));
     state.epochs_completed = epoch + 1;
     save_checkpoint(checkpoint_file, state);  // atomic: an interrupt never corrupts the last checkpoint
     write_atomically(csv_file, [&](std::ostream& out) {
@@ -157,8 +137,9 @@ int run_train(const train_options& opt, const std::string& command_line) {
     fmt::print("epoch {:>3}: train loss {:.4f} acc {:.4f} | test loss {:.4f} acc {:.4f} | hardmax test acc {:.4f}{} | "
                "alpha {:.4f} | {:.1f} s ({} threads, {} batches clipped)\n",
                epoch + 1, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy, hard.accuracy,
-               opt.certified ? " (certified " + certified_accuracy + ")" : "", state.model.alpha(), seconds, opt.threads,
+               opt.certified ? " (certified " + certified_accuracy + ")" : "", state.model.alpha(), seconds, threads,
                r.clipped_batches);
+    std::fflush(stdout);  // one line per epoch in a log file too, not at exit
   }
   return exit_code::ok;
 }
@@ -172,16 +153,16 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   CLI::App* train = sentiment->add_subcommand(
       "train", "Train the classifier (embedding, 8 shared M5 layers, mean, decoder); evaluate softmax and hardmax M4 "
                "per epoch into OUT/epochs.csv; checkpoint every epoch");
-  train->add_option("--data", opt->data, "Directory with train.csv(.gz) and test.csv(.gz), or aclImdb's train/ and test/")
+  train->add_option("--data", opt->inputs.data, "Directory with train.csv(.gz) and test.csv(.gz), or aclImdb's train/ and test/")
       ->capture_default_str();
-  train->add_option("--stop-words", opt->stop_words, "Stop-word list, one word per line")->capture_default_str();
+  train->add_option("--stop-words", opt->inputs.stop_words, "Stop-word list, one word per line")->capture_default_str();
   train->add_option("--dim", opt->dim, "Embedding dimension d")->check(CLI::Range(1, 1024))->capture_default_str();
   train->add_option("--epochs", opt->epochs, "Epochs in all (with --resume: up to this many)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   train->add_option("--seed", opt->seed, "Seed of the initialisation and of every epoch's shuffle")->capture_default_str();
   train->add_option("--out", opt->out, "Output directory: vocabulary.txt, checkpoint.bin, epochs.csv")->required();
-  train->add_option("--threads", opt->threads, "Worker threads (results are identical for any number)")
+  train->add_option("--threads", opt->inputs.threads, "Worker threads (results are identical for any number)")
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
   train->add_option("--train-limit", opt->train_limit, "Use only the first N training reviews (0: all)");
@@ -195,6 +176,7 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_flag("--resume", opt->resume, "Continue from OUT/checkpoint.bin (same result as an uninterrupted run)");
   train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine every epoch (slower)");
   on_run(train, [opt, command_line] { return run_train(*opt, command_line); });
+  add_sentiment_analysis_commands(*sentiment, command_line);
 }
 
 }  // namespace hardmax

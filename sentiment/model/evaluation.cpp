@@ -4,6 +4,7 @@
 #include "sentiment/model/worker_pool.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hardmax::sentiment {
 
@@ -21,9 +22,8 @@ std::vector<double> predict_logits(const classifier& model, std::span<const enco
   return logits;
 }
 
-evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads) {
+evaluation score_logits(std::span<const double> logits, std::span<const encoded_review> reviews) {
   for (const auto& r : reviews) check_label(r);
-  const std::vector<double> logits = predict_logits(model, reviews, threads);
   evaluation out;
   out.reviews = reviews.size();
   if (reviews.empty()) return out;
@@ -36,6 +36,17 @@ evaluation evaluate(const classifier& model, std::span<const encoded_review> rev
   out.mean_loss = loss / static_cast<double>(reviews.size());
   out.accuracy = static_cast<double>(correct) / static_cast<double>(reviews.size());
   return out;
+}
+
+bool confidently_correct(double logit, int label, double confidence) {
+  // sigmoid(logit) >= c  <=>  logit >= log(c / (1 - c)); compared on logits so that no probability
+  // rounds to 1 and no review is lost to saturation.
+  const double threshold = std::log(confidence / (1 - confidence));
+  return label == 1 ? logit >= threshold : -logit >= threshold;
+}
+
+evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads) {
+  return score_logits(predict_logits(model, reviews, threads), reviews);
 }
 
 }  // namespace hardmax::sentiment

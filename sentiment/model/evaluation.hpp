@@ -21,6 +21,13 @@ struct evaluation {
 // on the number of threads.
 std::vector<double> predict_logits(const classifier& model, std::span<const encoded_review> reviews, unsigned threads);
 
+// Loss and accuracy of logits[i] for reviews[i] (an empty span gives zeros); sums in review order.
+evaluation score_logits(std::span<const double> logits, std::span<const encoded_review> reviews);
+
+// True when sigmoid(logit) is on the side of the label with probability at least `confidence`
+// (the paper's "classified correctly with confidence 0.95"). confidence in [0.5, 1).
+bool confidently_correct(double logit, int label, double confidence);
+
 // Loss and accuracy over `reviews` (an empty span gives zeros); sums are taken in review order.
 evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads);
 

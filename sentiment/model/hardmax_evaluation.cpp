@@ -3,21 +3,20 @@
 #include "numerics/certified_engine.hpp"
 #include "numerics/trajectory.hpp"
 #include "sentiment/model/review_pass.hpp"
+#include "sentiment/model/worker_pool.hpp"
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 namespace hardmax::sentiment {
-namespace {
 
-tokens<double> last_layer(const classifier& model, const encoded_review& review, const std::string& engine) {
+trajectory<double> hardmax_trajectory(const classifier& model, const encoded_review& review, const std::string& engine) {
   const row_matrix Z0 = initial_tokens(model, review);
   const index d = static_cast<index>(Z0.cols());
   if (engine == "double") {
     hardmax::model<double> m{matrix<double>::Identity(d, d), model.alpha(), std::nullopt, std::nullopt, std::nullopt};
-    return simulate(m, tokens<double>(Z0), model.layers).layers.back();
+    return simulate(m, tokens<double>(Z0), model.layers);
   }
   if (engine == "certified") {
     problem p;
@@ -26,46 +25,31 @@ tokens<double> last_layer(const classifier& model, const encoded_review& review,
     p.Z0 = tokens<rational>(Z0.rows(), d);
     for (index i = 0; i < Z0.rows(); ++i)
       for (index c = 0; c < d; ++c) p.Z0(i, c) = exact_value(Z0(i, c));
-    return simulate_certified(p, model.layers).path.layers.back();
+    return simulate_certified(p, model.layers).path;
   }
   throw std::invalid_argument("hardmax evaluation engine must be double or certified, not '" + engine + "'");
 }
 
-}  // namespace
+double decoder_output(const classifier& model, const Eigen::Ref<const Eigen::RowVectorXd>& z) {
+  return model.decoder_weight.dot(z.transpose()) + model.decoder_bias;
+}
 
 double hardmax_logit(const classifier& model, const encoded_review& review, const std::string& engine) {
-  const tokens<double> Z = last_layer(model, review, engine);
-  const Eigen::VectorXd mean = Z.colwise().mean().transpose();
-  return model.decoder_weight.dot(mean) + model.decoder_bias;
+  const trajectory<double> t = hardmax_trajectory(model, review, engine);
+  return decoder_output(model, t.layers.back().colwise().mean());
+}
+
+std::vector<double> hardmax_logits(const classifier& model, std::span<const encoded_review> reviews,
+                                   const std::string& engine, unsigned threads) {
+  std::vector<double> logits(reviews.size());
+  worker_pool pool(threads);
+  pool.run(reviews.size(), [&](std::size_t r, unsigned) { logits[r] = hardmax_logit(model, reviews[r], engine); });
+  return logits;
 }
 
 evaluation evaluate_hardmax(const classifier& model, std::span<const encoded_review> reviews, const std::string& engine,
                             unsigned threads) {
-  std::vector<double> logits(reviews.size());
-  const unsigned workers = std::max(1u, threads);
-  std::vector<std::thread> pool;
-  std::exception_ptr failure;
-  for (unsigned w = 0; w < workers; ++w)
-    pool.emplace_back([&, w] {
-      try {
-        for (std::size_t r = w; r < reviews.size(); r += workers) logits[r] = hardmax_logit(model, reviews[r], engine);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-  evaluation e;
-  e.reviews = reviews.size();
-  for (std::size_t r = 0; r < reviews.size(); ++r) {  // summed in review order: independent of the thread count
-    e.mean_loss += logit_loss(logits[r], reviews[r].label);
-    e.accuracy += (logits[r] > 0) == (reviews[r].label == 1) ? 1 : 0;
-  }
-  if (e.reviews) {
-    e.mean_loss /= static_cast<double>(e.reviews);
-    e.accuracy /= static_cast<double>(e.reviews);
-  }
-  return e;
+  return score_logits(hardmax_logits(model, reviews, engine, threads), reviews);
 }
 
 }  // namespace hardmax::sentiment
