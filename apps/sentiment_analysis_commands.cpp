@@ -55,8 +55,10 @@ struct loaded {
 
 loaded load(const analysis_options& opt, const text_pipeline& pipeline) {
   trained_run run = load_trained_run(opt.run);
-  fmt::print(stderr, "loading and preprocessing the {} split of {} ...\n", opt.split, opt.inputs.data);
-  std::vector<encoded_review> reviews = encode(read_split(opt.inputs, pipeline, opt.split, opt.limit), run.vocab);
+  const partition how = load_partition(opt.run);
+  fmt::print(stderr, "loading and preprocessing the {} reviews ({} partition) of {} ...\n", opt.split, how.mode,
+             opt.inputs.data);
+  std::vector<encoded_review> reviews = encode(read_split(opt.inputs, pipeline, how, opt.split, opt.limit), run.vocab);
   return {std::move(run), std::move(reviews)};
 }
 
@@ -71,6 +73,7 @@ json run_json(const analysis_options& opt, const trained_run& run, std::size_t r
           {"dimension", run.state.model.dimension()},
           {"alpha", run.state.model.alpha()},
           {"split", opt.split},
+          {"partition", load_partition(opt.run).mode},
           {"reviews", reviews}};
 }
 

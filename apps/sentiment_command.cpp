@@ -43,6 +43,8 @@ struct train_options {
   bool certified = false;
   double learning_rate = 1e-3;
   int batch_size = 64;
+  std::string partition = "official";
+  bool partition_given = false;  // with --resume the run's own partition is used unless one is named
 };
 
 // One line on standard error, redrawn in place on a terminal: epoch, batch, running loss, throughput, ETA.
@@ -79,9 +81,13 @@ int run_train(const train_options& opt, const std::string& command_line) {
   const text_pipeline pipeline(opt.inputs.stop_words);
   const unsigned threads = opt.inputs.threads;
   fmt::print(stderr, "loading and preprocessing {} ...\n", opt.inputs.data);
-  const preprocessed_split train_split = read_split(opt.inputs, pipeline, "train", opt.train_limit);
-  const preprocessed_split test_split = read_split(opt.inputs, pipeline, "test", opt.test_limit);
   fs::create_directories(opt.out);
+  const partition how = opt.resume ? load_partition(opt.out) : partition{opt.partition, opt.seed};
+  if (opt.resume && opt.partition_given && how.mode != opt.partition)
+    throw input_error((fs::path(opt.out) / "partition.txt").string(), "--partition",
+                      fmt::format("the run was trained on the {} partition, not {}", how.mode, opt.partition));
+  const preprocessed_split train_split = read_split(opt.inputs, pipeline, how, "train", opt.train_limit);
+  const preprocessed_split test_split = read_split(opt.inputs, pipeline, how, "test", opt.test_limit);
   const fs::path checkpoint_file = fs::path(opt.out) / "checkpoint.bin", vocab_file = fs::path(opt.out) / "vocabulary.txt",
                  csv_file = fs::path(opt.out) / "epochs.csv";
   if (!opt.resume && fs::exists(checkpoint_file))
@@ -89,7 +95,10 @@ int run_train(const train_options& opt, const std::string& command_line) {
   // The vocabulary is built on the training reviews only and saved beside the model, so evaluation
   // reproduces the encoding.
   const vocabulary vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build(train_split.words);
-  if (!opt.resume) vocab.save(vocab_file);
+  if (!opt.resume) {
+    vocab.save(vocab_file);
+    save_partition(opt.out, how);
+  }
   const std::vector<encoded_review> train = encode(train_split, vocab);
   const std::vector<encoded_review> test = encode(test_split, vocab);
   fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads\n", train.size(),
@@ -173,9 +182,17 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_option("--batch-size", opt->batch_size, "Reviews per batch (the paper: 64)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
+  train->add_option("--partition", opt->partition,
+                    "official: the dataset's train and test files; pooled: all reviews shuffled with --seed, 70% train "
+                    "and 30% test (the paper's kind of split)")
+      ->check(CLI::IsMember({"official", "pooled"}))
+      ->capture_default_str();
   train->add_flag("--resume", opt->resume, "Continue from OUT/checkpoint.bin (same result as an uninterrupted run)");
   train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine every epoch (slower)");
-  on_run(train, [opt, command_line] { return run_train(*opt, command_line); });
+  on_run(train, [opt, command_line, train] {
+    opt->partition_given = train->count("--partition") > 0;
+    return run_train(*opt, command_line);
+  });
   add_sentiment_analysis_commands(*sentiment, command_line);
 }
 

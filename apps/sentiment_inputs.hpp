@@ -7,6 +7,7 @@
 #include "sentiment/model/checkpoint.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -25,13 +26,29 @@ sentiment_data_options default_sentiment_data();
 // data/NAME.csv.gz, data/NAME.csv or data/NAME/ (aclImdb); input_error naming --data otherwise.
 std::filesystem::path split_path(const std::filesystem::path& data, const std::string& split);
 
-// The first `limit` reviews of a split (0: all), preprocessed.
+// How a run divides the labelled reviews into training and test reviews, recorded in the run's
+// partition.txt so that eval, leaders and plot see the run's own test set:
+//  - official: the dataset's train and test files (25,000 / 25,000, disjoint movies); the default.
+//  - pooled: both files (train, then test) shuffled with the run's seed, the first 70% for training and
+//    the rest for testing: the paper's kind of split (it cut a 50,000-row file 70/30), in which one
+//    movie's reviews can fall on both sides.
+struct partition {
+  std::string mode = "official";
+  std::uint64_t seed = 0;  // pooled only
+};
+inline constexpr double pooled_training_share = 0.7;
+
+void save_partition(const std::filesystem::path& run, const partition& p);
+// official when the run has no partition.txt; input_error naming the file when it is unreadable.
+partition load_partition(const std::filesystem::path& run);
+
+// The first `limit` reviews (0: all) of `part` ("train" or "test") under the partition, preprocessed.
 struct preprocessed_split {
   std::vector<sentiment::review> reviews;
   std::vector<std::vector<std::string>> words;
 };
 preprocessed_split read_split(const sentiment_data_options& opt, const sentiment::text_pipeline& pipeline,
-                              const std::string& split, std::size_t limit);
+                              const partition& how, const std::string& part, std::size_t limit);
 
 std::vector<sentiment::encoded_review> encode(const preprocessed_split& split, const sentiment::vocabulary& vocab);
 

@@ -68,6 +68,21 @@ PY
 [ -s "$work/full/review-test-3.csv" ] && [ -s "$work/full/review-test-3.png" ] && ok || bad "plot: CSV and PNG"
 grep -c ',0,[^,]*,[^,]*,1,' "$work/full/review-test-3.csv" | grep -qv '^0$' && ok || bad "plot: no leader flagged at layer 0"
 
+# The paper's kind of split: pooled reviews, 70/30 by the seed. eval finds the run's own test set.
+"$hardmax" sentiment train --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --partition pooled --train-limit 1000 \
+  --test-limit 400 --epochs 1 --seed 5 --threads 2 --out "$work/pooled" >/dev/null 2>&1 && ok || bad "pooled training"
+[ "$(cat "$work/pooled/partition.txt")" = "pooled 5" ] && ok || bad "partition.txt of a pooled run"
+"$hardmax" sentiment eval --out "$work/pooled" "${analysis[@]}" --limit 400 --double-only >/dev/null 2>&1 && ok || bad "eval of a pooled run"
+/usr/bin/python3 - "$work/pooled/eval-test.json" "$work/pooled/epochs.csv" <<'PY' && ok || bad "pooled eval differs from training's test accuracy"
+import csv, json, sys
+e = json.load(open(sys.argv[1]))
+last = [r for r in csv.DictReader(l for l in open(sys.argv[2]) if not l.startswith('#'))][-1]
+assert e['partition'] == 'pooled' and f"{e['softmax']['accuracy']:.6f}" == last['test_accuracy'], (e, last)
+PY
+"$hardmax" sentiment train --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --partition official --train-limit 1000 \
+  --test-limit 400 --epochs 2 --out "$work/pooled" --resume 2>"$work/err"
+[ $? -eq 2 ] && grep -q "partition.txt" "$work/err" && ok || { bad "resume with another partition"; cat "$work/err"; }
+
 # Analysis commands refuse what is not a trained run, naming the file.
 "$hardmax" sentiment eval --out "$work/nothing" "${analysis[@]}" --limit 10 2>"$work/err"
 [ $? -eq 2 ] && grep -q "nothing/checkpoint.bin" "$work/err" && ok || { bad "eval without a run"; cat "$work/err"; }
