@@ -102,6 +102,7 @@ int run_eval(const analysis_options& opt, const std::string& command_line) {
   auto start = std::chrono::steady_clock::now();
   const evaluation softmax = evaluate(model, in.reviews, threads);
   const double softmax_seconds = seconds_since(start);
+  stop_if_interrupted();  // between phases: SIGINT/SIGTERM stop the command before it writes anything
   start = std::chrono::steady_clock::now();
   const std::vector<double> double_logits = hardmax_logits(model, in.reviews, "double", threads);
   const double double_seconds = seconds_since(start);
@@ -121,6 +122,7 @@ int run_eval(const analysis_options& opt, const std::string& command_line) {
     start = std::chrono::steady_clock::now();
     const std::vector<double> certified_logits = hardmax_logits(model, in.reviews, "certified", threads);
     const double certified_seconds = seconds_since(start);
+    stop_if_interrupted();
     std::size_t disagreements = 0;
     for (std::size_t r = 0; r < in.reviews.size(); ++r) disagreements += (double_logits[r] > 0) != (certified_logits[r] > 0);
     const evaluation certified = score_logits(certified_logits, in.reviews);

@@ -1,4 +1,5 @@
-// hardmax sentiment train (and the registration of eval, leaders, plot): the paper's IMDb experiment (THEORY.md), trained and evaluated in C++.
+// hardmax sentiment train, and the registration of eval, leaders and plot: the paper's IMDb experiment
+// (THEORY.md), trained and evaluated in C++.
 #include "apps/sentiment_command.hpp"
 
 #include "apps/exit_codes.hpp"

@@ -68,6 +68,17 @@ PY
 [ -s "$work/full/review-test-3.csv" ] && [ -s "$work/full/review-test-3.png" ] && ok || bad "plot: CSV and PNG"
 grep -c ',0,[^,]*,[^,]*,1,' "$work/full/review-test-3.csv" | grep -qv '^0$' && ok || bad "plot: no leader flagged at layer 0"
 
+# SIGINT during the leader census (all 25,000 test reviews): exit 130, nothing written.
+mkdir -p "$work/interrupted" && cp "$work/full/checkpoint.bin" "$work/full/vocabulary.txt" "$work/interrupted/"
+"$hardmax" sentiment leaders --out "$work/interrupted" "${analysis[@]}" >/dev/null 2>"$work/err" &
+pid=$!
+for _ in $(seq 600); do grep -q "^M4 (certified)" "$work/err" && break; sleep 0.1; done
+sleep 0.5
+kill -s INT "$pid"
+wait "$pid"
+[ $? -eq 130 ] && grep -q "stopped cleanly" "$work/err" && ok || { bad "leaders after SIGINT"; cat "$work/err"; }
+[ "$(ls -a "$work/interrupted" | grep -c -v -e '^\.\.\?$' -e checkpoint.bin -e vocabulary.txt)" -eq 0 ] && ok || bad "interrupted leaders left a file"
+
 # The paper's kind of split: pooled reviews, 70/30 by the seed. eval finds the run's own test set.
 "$hardmax" sentiment train --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --partition pooled --train-limit 1000 \
   --test-limit 400 --epochs 1 --seed 5 --threads 2 --out "$work/pooled" >/dev/null 2>&1 && ok || bad "pooled training"
