@@ -139,15 +139,26 @@ int run_eval(const analysis_options& opt, const std::string& command_line) {
   return exit_code::ok;
 }
 
-json words_json(const std::vector<word_count>& words, std::size_t top, const vocabulary& vocab,
-                const std::unordered_map<std::string, double>& ratings) {
+// The dataset's raw vocabulary seen through the text pipeline: ratings and a readable word per token.
+struct raw_vocabulary {
+  std::unordered_map<std::string, double> ratings;
+  std::unordered_map<std::string, std::string> surface;
+
+  std::string surface_of(const std::string& token) const {
+    const auto it = surface.find(token);
+    return it == surface.end() ? token : it->second;
+  }
+};
+
+json words_json(const std::vector<word_count>& words, std::size_t top, const raw_vocabulary& raw) {
   json list = json::array();
   for (std::size_t k = 0; k < std::min(top, words.size()); ++k) {
-    const auto rating = ratings.find(vocab.word(words[k].id));
+    const auto rating = raw.ratings.find(words[k].word);
     list.push_back({{"word", words[k].word},
+                    {"surface_word", raw.surface_of(words[k].word)},
                     {"reviews", words[k].reviews},
                     {"positive_output", words[k].positive},
-                    {"expected_rating", rating == ratings.end() ? json(nullptr) : json(rating->second)}});
+                    {"expected_rating", rating == raw.ratings.end() ? json(nullptr) : json(rating->second)}});
   }
   return list;
 }
@@ -164,8 +175,10 @@ int run_leaders(const analysis_options& opt, const std::string& command_line) {
   const text_pipeline pipeline(opt.inputs.stop_words);
   const loaded in = load(opt, pipeline);
   const classifier& model = in.run.state.model;
-  const auto raw = expected_ratings(fs::path(opt.ratings) / "imdb.vocab", fs::path(opt.ratings) / "imdbEr.txt");
-  const auto ratings = token_ratings(raw, pipeline);
+  const fs::path vocab_file = fs::path(opt.ratings) / "imdb.vocab";
+  const raw_vocabulary raw{token_ratings(expected_ratings(vocab_file, fs::path(opt.ratings) / "imdbEr.txt"), pipeline),
+                           surface_words(vocab_file, pipeline)};
+  const auto& ratings = raw.ratings;
   fmt::print(stderr, "M4 ({}) on {} reviews ...\n", opt.engine, in.reviews.size());
   const auto start = std::chrono::steady_clock::now();
   const std::vector<review_leaders> census =
@@ -194,7 +207,7 @@ int run_leaders(const analysis_options& opt, const std::string& command_line) {
                       {"min_decoder_output", opt.selection.min_output},
                       {"confident_reviews", histogram.confident_reviews},
                       {"counted_leaders", histogram.counted_leaders},
-                      {"top", words_json(histogram.words, opt.top, in.run.vocab, ratings)}};
+                      {"top", words_json(histogram.words, opt.top, raw)}};
   doc["expected_ratings"] = {{"files", opt.ratings},
                              {"rated_tokens", ratings.size()},
                              {"top_leader_words", rating_json(top_rating)},
@@ -205,10 +218,10 @@ int run_leaders(const analysis_options& opt, const std::string& command_line) {
   const fs::path csv_file = fs::path(opt.run) / fmt::format("leader-words-{}.csv", opt.split);
   write_atomically(csv_file, [&](std::ostream& o) {
     o << "# " << command_line << "; hardmax " << version << " (" << source_revision << ")\n";
-    o << "word,id,reviews,positive_output,expected_rating\n";
+    o << "word,surface_word,id,reviews,positive_output,expected_rating\n";
     for (const word_count& w : histogram.words) {
       const auto rating = ratings.find(w.word);
-      o << fmt::format("{},{},{},{},{}\n", w.word, w.id, w.reviews, w.positive,
+      o << fmt::format("{},{},{},{},{},{}\n", w.word, raw.surface_of(w.word), w.id, w.reviews, w.positive,
                        rating == ratings.end() ? std::string() : fmt::format("{:.6g}", rating->second));
     }
   });
@@ -222,7 +235,8 @@ int run_leaders(const analysis_options& opt, const std::string& command_line) {
   fmt::print("  {} reviews correct with confidence {}; top {} leader words with |decoder output| > {}:\n",
              histogram.confident_reviews, opt.selection.confidence, opt.top, opt.selection.min_output);
   for (std::size_t k = 0; k < std::min(opt.top, histogram.words.size()); ++k)
-    fmt::print("    {:>2}. {:<14} {:>6} reviews\n", k + 1, histogram.words[k].word, histogram.words[k].reviews);
+    fmt::print("    {:>2}. {:<14} {:<16} {:>6} reviews\n", k + 1, histogram.words[k].word,
+               "(" + raw.surface_of(histogram.words[k].word) + ")", histogram.words[k].reviews);
   fmt::print("  mean |expected rating| (imdbEr): top {} leader words {:.3f} ({} rated); all {} counted leaders {:.3f}; "
              "all {} tokens of those reviews {:.3f}; all {} vocabulary words {:.3f}\n",
              opt.top, top_rating.value, top_rating.rated, counted.size(), counted_rating.value, review_rating.words,

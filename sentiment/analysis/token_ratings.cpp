@@ -1,8 +1,10 @@
 #include "sentiment/analysis/token_ratings.hpp"
 
+#include "io/config_file.hpp"
 #include "sentiment/data/vocabulary.hpp"
 
 #include <cmath>
+#include <fstream>
 
 namespace hardmax::sentiment {
 
@@ -23,6 +25,18 @@ std::unordered_map<std::string, double> token_ratings(const std::map<std::string
   std::unordered_map<std::string, double> ratings;
   for (const auto& [token, s] : sums) ratings.emplace(token, s.total / s.count);
   return ratings;
+}
+
+std::unordered_map<std::string, std::string> surface_words(const std::filesystem::path& vocab_file,
+                                                           const text_pipeline& pipeline) {
+  std::ifstream in(vocab_file);
+  if (!in) throw input_error(vocab_file.string(), "", "cannot open the file");
+  std::unordered_map<std::string, std::string> words;
+  for (std::string raw; std::getline(in, raw);) {
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (const std::vector<std::string> tokens = pipeline(raw); tokens.size() == 1) words.try_emplace(tokens.front(), raw);
+  }
+  return words;
 }
 
 mean_abs_rating mean_abs_rating_of(std::span<const std::int32_t> ids, const vocabulary& vocab,

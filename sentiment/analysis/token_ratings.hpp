@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <span>
 #include <string>
@@ -23,6 +24,11 @@ class vocabulary;
 
 std::unordered_map<std::string, double> token_ratings(const std::map<std::string, double>& raw_ratings,
                                                       const text_pipeline& pipeline);
+
+// A readable word for each token: the first raw word of imdb.vocab (which lists words by decreasing
+// frequency) that the pipeline turns into that token alone ("aw" -> "awful"). input_error if unreadable.
+std::unordered_map<std::string, std::string> surface_words(const std::filesystem::path& vocab_file,
+                                                           const text_pipeline& pipeline);
 
 struct mean_abs_rating {
   double value = 0;       // mean of |rating| over the words that have one (0 if none has)

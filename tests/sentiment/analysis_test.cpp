@@ -11,7 +11,11 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -147,6 +151,19 @@ TEST_CASE("expected ratings move from raw words to stems: one-token words averag
   CHECK(m.rated == 3);
   CHECK(m.value == doctest::Approx((0.5 + 2 + 2) / 3));
   CHECK(mean_abs_rating_of({}, vocab, ratings).value == 0);
+}
+
+TEST_CASE("surface words: the most frequent raw word of each token, in imdb.vocab's order") {
+  const text_pipeline pipeline(std::string(HARDMAX_SHARED_DATA) + "/stopwords-en.txt");
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("hardmax-surface-" + std::to_string(::getpid()) + ".vocab");
+  std::ofstream(file) << "the\nmovies\nmovie\nawful\r\ndon't\n";
+  const auto words = surface_words(file, pipeline);
+  std::filesystem::remove(file);
+  CHECK(words.size() == 2);
+  CHECK(words.at("movi") == "movies");  // listed first: more frequent
+  CHECK(words.at("aw") == "awful");     // CRLF line ends tolerated
+  CHECK_THROWS(surface_words(file, pipeline));  // gone now: an error naming it, not an empty map
 }
 
 TEST_CASE("review plot CSV: one row per word and layer, leaders flagged, decoder line; d = 2 only") {
