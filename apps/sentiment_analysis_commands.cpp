@@ -47,9 +47,10 @@ struct analysis_options {
   bool csv_only = false;
 };
 
-// A run and a split encoded with the run's vocabulary.
+// A run, the partition it was trained on, and a split encoded with the run's vocabulary.
 struct loaded {
   trained_run run;
+  partition how;
   std::vector<encoded_review> reviews;
 };
 
@@ -59,22 +60,23 @@ loaded load(const analysis_options& opt, const text_pipeline& pipeline) {
   fmt::print(stderr, "loading and preprocessing the {} reviews ({} partition) of {} ...\n", opt.split, how.mode,
              opt.inputs.data);
   std::vector<encoded_review> reviews = encode(read_split(opt.inputs, pipeline, how, opt.split, opt.limit), run.vocab);
-  return {std::move(run), std::move(reviews)};
+  return {std::move(run), how, std::move(reviews)};
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-json run_json(const analysis_options& opt, const trained_run& run, std::size_t reviews) {
+json run_json(const analysis_options& opt, const loaded& in) {
+  const trained_run& run = in.run;
   return {{"run", opt.run},
           {"epochs_completed", run.state.epochs_completed},
           {"seed", run.state.options.seed},
           {"dimension", run.state.model.dimension()},
           {"alpha", run.state.model.alpha()},
           {"split", opt.split},
-          {"partition", load_partition(opt.run).mode},
-          {"reviews", reviews}};
+          {"partition", in.how.mode},
+          {"reviews", in.reviews.size()}};
 }
 
 json scores_json(const evaluation& e, double seconds) {
@@ -109,7 +111,7 @@ int run_eval(const analysis_options& opt, const std::string& command_line) {
   stop_if_interrupted();
   json doc = {{"provenance", provenance{command_line, opt.double_only ? "double" : "double,certified", ""}.to_json()},
               {"threads", threads}};
-  doc.update(run_json(opt, in.run, in.reviews.size()));
+  doc.update(run_json(opt, in));
   doc["softmax"] = scores_json(softmax, softmax_seconds);
   doc["hardmax_double"] = scores_json(score_logits(double_logits, in.reviews), double_seconds);
   fmt::print("{} {} reviews, d = {}, {} epochs, alpha {:.4f}\n", opt.split, in.reviews.size(), model.dimension(),
@@ -198,7 +200,7 @@ int run_leaders(const analysis_options& opt, const std::string& command_line) {
 
   json doc = {{"provenance", provenance{command_line, opt.engine, ""}.to_json()}, {"threads", opt.inputs.threads},
               {"seconds", seconds}};
-  doc.update(run_json(opt, in.run, in.reviews.size()));
+  doc.update(run_json(opt, in));
   doc["leader_table"] = {{"mean", table.mean},          {"std", table.std},
                          {"min", table.min},            {"max", table.max},
                          {"fraction_from_layer_0", table.fraction_from_layer_0},
