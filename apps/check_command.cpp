@@ -1,6 +1,7 @@
 #include "apps/check_command.hpp"
 
 #include "apps/exit_codes.hpp"
+#include "apps/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_layout.hpp"
@@ -24,21 +25,24 @@ struct check_options {
   bool json = false;
   std::string out;
   run_limits limits;
+  limit_search_limits search;
 };
 
-std::vector<claim_row> claims_with_engine(const engine_spec& engine, const problem& p, index depth, index max_layers) {
+std::vector<claim_row> claims_with_engine(const engine_spec& engine, const problem& p, index depth, index max_layers,
+                                          const general_options& options) {
   return with_engine(engine, [&]<class Scalar>() {
     const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth);
-    return check_claims(observe(p, t), max_layers);
+    return check_claims(observe(p, t), max_layers, options);
   });
 }
 
 bool settled(verdict v) { return v == verdict::holds || v == verdict::not_applicable; }
 
 // A floating engine's failure is a precision finding when the exact trajectory satisfies the claim.
-void classify_rounding(std::vector<claim_row>& rows, const problem& p, index depth, index max_layers) {
+void classify_rounding(std::vector<claim_row>& rows, const problem& p, index depth, index max_layers,
+                       const general_options& options) {
   if (std::all_of(rows.begin(), rows.end(), [](const claim_row& r) { return settled(r.outcome); })) return;
-  const std::vector<claim_row> exact = claims_with_engine(engine_spec{}, p, depth, max_layers);
+  const std::vector<claim_row> exact = claims_with_engine(engine_spec{}, p, depth, max_layers, options);
   for (std::size_t k = 0; k < rows.size(); ++k)
     if (!settled(rows[k].outcome) && exact[k].outcome == verdict::holds) {
       rows[k].outcome = verdict::precision_finding;
@@ -83,8 +87,13 @@ int run_check(const check_options& opt, const std::string& command_line) {
   if (engine.is_exact() && p.tau)
     throw input_error(opt.config, "tau", "the softmax variant (M5) has no exact engine; use --engine double or mpfr:BITS");
   const index depth = run_depth(p, opt.layers, opt.config, opt.limits);
-  std::vector<claim_row> rows = claims_with_engine(engine, p, depth, opt.max_layers);
-  if (!engine.is_exact() && !p.tau) classify_rounding(rows, p, depth, opt.max_layers);
+  general_options options = opt.search.options();
+  options.on_layer = [guard = options.on_layer](index k, const tokens<rational>& Z, std::size_t held) {
+    guard(k, Z, held);
+    stop_if_interrupted();
+  };
+  std::vector<claim_row> rows = claims_with_engine(engine, p, depth, opt.max_layers, options);
+  if (!engine.is_exact() && !p.tau) classify_rounding(rows, p, depth, opt.max_layers, options);
   const int status = exit_status(rows);
   const provenance source{command_line, engine.name(), opt.config};
   if (!opt.out.empty())
@@ -109,12 +118,15 @@ void add_check_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--max-layers", opt->max_layers, "Layer budget for the L6 certificate")
       ->check(CLI::Range(0L, 1000000L))
       ->capture_default_str();
+  add_limit_search_options(cmd, opt->search);
   add_run_limit_options(cmd, opt->limits);
   cmd->add_flag("--json", opt->json, "Print the report as JSON instead of a table");
   cmd->add_option("--out", opt->out, "Also write the JSON report to this file, atomically");
   cmd->footer(
       "Exit status: 0 every claim holds; 1 a claim fails or L6 is not certified within the budget; 2 bad input;\n"
-      "4 a floating engine's trajectory violates a claim that the exact trajectory satisfies (a precision finding).");
+      "4 a floating engine's trajectory violates a claim that the exact trajectory satisfies (a precision finding);\n"
+      "5 an exact layer of the L6 search exceeds --max-bits or --max-memory. D4 at the limit is information, never\n"
+      "a failure of L5 (THEORY.md L5).");
   on_run(cmd, [opt, command_line] { return run_check(*opt, command_line); });
 }
 

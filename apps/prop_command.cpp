@@ -8,6 +8,7 @@
 #include "io/json_layout.hpp"
 #include "io/provenance.hpp"
 #include "properties/campaign.hpp"
+#include "properties/generators.hpp"
 
 #include <fmt/format.h>
 
@@ -27,6 +28,7 @@ struct prop_options {
   int cases = 200;
   std::uint64_t seed = 20261130;
   long max_layers = 60;
+  std::string family = "any";
   std::string out;
 };
 
@@ -81,12 +83,14 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
     std::filesystem::create_directories(opt.out, ec);
     if (ec) throw output_error(fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message()));
   }
-  fmt::print("hardmax prop: seed {}, {} cases per property, runs of up to {} layers, exact engine\n", opt.seed, opt.cases,
-             opt.max_layers);
-  const campaign_settings settings{opt.seed, opt.cases, 100, static_cast<index>(opt.max_layers), interrupt_requested};
+  fmt::print("hardmax prop: seed {}, {} cases per property, problems '{}', runs of up to {} layers, exact engine\n", opt.seed,
+             opt.cases, opt.family, opt.max_layers);
+  const campaign_settings settings{opt.seed, opt.cases, 100, static_cast<index>(opt.max_layers), opt.family,
+                                   interrupt_requested};
   nlohmann::json summary = provenance{command_line, "exact", ""}.to_json();
   summary["seed"] = opt.seed;
   summary["cases"] = opt.cases;
+  summary["family"] = opt.family;
   // Under mpirun, property number p runs on rank p mod N: each property's campaign is the same
   // whatever N is, so rank 0's summary is too.
   const process_group& group = process_group::world();
@@ -104,7 +108,8 @@ int run_prop(const prop_options& opt, const std::string& command_line) {
     if (!r.passed) {
       fmt::print("{}\n", r.message);
       if (r.counterexample && !opt.out.empty()) {
-        const std::string file = fmt::format("{}/{}-seed{}.json", opt.out, r.property, r.seed);
+        const std::string family = opt.family == "any" ? "" : "-" + opt.family;
+        const std::string file = fmt::format("{}/{}{}-seed{}.json", opt.out, r.property, family, r.seed);
         write_atomically(file, [&](std::ostream& out) { out << json_text(counterexample_file(r, command_line), 1) << '\n'; });
         fmt::print("counterexample written to {} (hardmax check --config {})\n", file, file);
         entry["counterexample"] = file;
@@ -142,6 +147,10 @@ void add_prop_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--seed", opt->seed, "Seed of the generators (every run with the same seed is the same)")
       ->capture_default_str();
   cmd->add_option("--max-layers", opt->max_layers, "Largest depth of a generated run")->check(CLI::Range(1L, 10000L))
+      ->capture_default_str();
+  cmd->add_option("--family", opt->family,
+                  "Problems: any (every generator, weighted), lattice, symmetric-centre, edge-sliders (docs/THEOREMS.md)")
+      ->check(CLI::IsMember(gen::problem_families()))
       ->capture_default_str();
   cmd->add_option("--out", opt->out, "Directory for summary.json and one configuration file per counterexample");
   cmd->footer("Exit status: 0 every property passed; 1 a counterexample was found (and written to --out); 2 bad input.");

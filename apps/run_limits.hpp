@@ -4,6 +4,8 @@
 #pragma once
 
 #include "io/config_file.hpp"
+#include "numerics/growth_guard.hpp"
+#include "proofs-check/general_certificate.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -31,6 +33,34 @@ inline void add_run_limit_options(CLI::App* cmd, run_limits& limits) {
       ->capture_default_str();
   cmd->add_option("--max-dim", limits.max_dimension, "Refuse inputs of higher dimension d (resource limit, exit 5)")
       ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+// The exact layers of an L6 limit search (hardmax limit, check): the same ceilings as an exact
+// simulate, and how far a general certificate may look ahead.
+struct limit_search_limits {
+  std::size_t max_bits = 10000000;
+  std::size_t max_memory_mb = 4096;
+  long max_lookahead = 1000;
+
+  general_options options() const {
+    general_options o;
+    o.max_lookahead = static_cast<index>(max_lookahead);
+    o.on_layer = exact_window_guard({max_bits, max_memory_mb * 1000000});
+    return o;
+  }
+};
+
+inline void add_limit_search_options(CLI::App* cmd, limit_search_limits& limits) {
+  cmd->add_option("--max-lookahead", limits.max_lookahead,
+                  "General L6 certificate: layers beyond K it may compute and check exactly before it says undecided")
+      ->check(CLI::Range(1L, 1000000L))
+      ->capture_default_str();
+  cmd->add_option("--max-bits", limits.max_bits,
+                  "Stop (exit 5) if a coordinate of an exact layer of the limit search needs more bits (0: no limit)")
+      ->capture_default_str();
+  cmd->add_option("--max-memory", limits.max_memory_mb,
+                  "Stop (exit 5) if the exact layers the limit search holds need more MB (0: no limit)")
       ->capture_default_str();
 }
 

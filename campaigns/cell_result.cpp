@@ -16,6 +16,7 @@ nlohmann::json cell_result::to_json() const {
           {"d", cell.d},               {"alpha", to_string(cell.alpha)},
           {"generator", cell.generator}, {"seed", cell.seed},
           {"cases", cases},            {"certified", certified},
+          {"certified_general", general},
           {"mean_K", mean_K},          {"max_K", max_K},
           {"mean_leaders", mean_leaders}, {"mean_clusters", mean_clusters},
           {"mean_escalations", mean_escalations}, {"mean_bits_per_layer", mean_bits_per_layer},
@@ -29,6 +30,7 @@ cell_result cell_result::from_json(const nlohmann::json& j) {
             j.at("seed").get<std::uint64_t>()};
   r.cases = j.at("cases").get<int>();
   r.certified = j.at("certified").get<int>();
+  r.general = j.value("certified_general", 0);  // absent in sweeps before the general certificate
   r.mean_K = j.at("mean_K").get<double>();
   r.max_K = j.at("max_K").get<index>();
   r.mean_leaders = j.at("mean_leaders").get<double>();
@@ -49,20 +51,21 @@ cell_result measure_cell(const sweep_cell& cell, int cases, index max_layers, co
     const problem p = random_configuration(cell.generator, cell.n, cell.d, cell.alpha,
                                            derive_seed(cell.seed, static_cast<std::uint64_t>(c)));
     const model<rational> m = model_of<rational>(p);
-    tokens<rational> last = p.Z0;  // Z^k of the last layer find_limit examined
-    const limit_search s = find_limit(m, {p.Z0}, max_layers, {}, [&last](const model<rational>& mm, const tokens<rational>& Z) {
-      last = step(mm, Z).next;
-      return last;
-    });
+    const limit_search s = find_limit(m, {p.Z0}, max_layers);
     const index depth = s.certified ? s.K() : max_layers;
     sum_escalations += static_cast<double>(simulate_certified(p, depth).stats.decided_exactly);
-    sum_bits += static_cast<double>(size_of(last).largest) / static_cast<double>(std::max<index>(depth, 1));
-    if (!s.certified) r.uncertified.emplace_back(c, p);
+    sum_bits += static_cast<double>(size_of(s.last_layer).largest) / static_cast<double>(std::max<index>(depth, 1));
+    if (!s.certified) {
+      problem finding = p;
+      finding.description = p.description + ". " + s.uncertified_finding(max_layers);
+      r.uncertified.emplace_back(c, std::move(finding));
+    }
     if (s.certified) {
       ++r.certified;
+      r.general += s.certificate.kind == certificate_kind::general;
       sum_K += static_cast<double>(s.K());
       r.max_K = std::max(r.max_K, s.K());
-      sum_leaders += static_cast<double>(leaders(last, s.certificate.pattern).size());
+      sum_leaders += static_cast<double>(leaders(s.last_layer, s.certificate.pattern).size());
       sum_clusters += static_cast<double>(s.clusters.size());
     }
     if (on_case) on_case();

@@ -16,6 +16,7 @@ struct cell_result {
   sweep_cell cell;
   int cases = 0;
   int certified = 0;                // cases with a certificate within max_layers
+  int general = 0;                  // ... of which by the general certificate (attended tokens moving)
   double mean_K = 0;                // over certified cases
   index max_K = 0;
   double mean_leaders = 0;          // |L(Z^{K*})|, certified cases

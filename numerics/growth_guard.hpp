@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <stdexcept>
 
 namespace hardmax {
@@ -33,6 +34,24 @@ inline layer_guard<rational> exact_growth_guard(const growth_limits& limits, std
       throw growth_limit_error(fmt::format("layer {}: the trajectory's numbers hold {} MB, more than --max-memory {} MB; "
                                            "the exact run stops here (raise the limit, or use --engine certified)",
                                            k, *held / 8 / 1000000, limits.max_memory_bytes / 1000000));
+  };
+}
+
+// For computations that hold a window of exact layers rather than a whole trajectory (the L6 limit
+// search and its lookahead): the largest coordinate against max_bits, and the window's numbers,
+// estimated as layers held times this layer's bits (later layers are the larger), against max_memory.
+inline std::function<void(index, const tokens<rational>&, std::size_t)> exact_window_guard(const growth_limits& limits) {
+  return [limits](index k, const tokens<rational>& Z, std::size_t layers_held) {
+    const size_profile s = size_of(Z);
+    if (limits.max_bits && s.largest > limits.max_bits)
+      throw growth_limit_error(fmt::format("layer {}: a coordinate needs {} bits, more than --max-bits {}; the exact limit "
+                                           "search stops here (raise the limit)",
+                                           k, s.largest, limits.max_bits));
+    const std::size_t bytes = s.total / 8 * layers_held;
+    if (limits.max_memory_bytes && bytes > limits.max_memory_bytes)
+      throw growth_limit_error(fmt::format("layer {}: the {} exact layers the limit search holds need about {} MB, more than "
+                                           "--max-memory {} MB; it stops here (raise the limit, or lower --max-lookahead)",
+                                           k, layers_held, bytes / 1000000, limits.max_memory_bytes / 1000000));
   };
 }
 

@@ -3,7 +3,7 @@
 #include "io/matrix_json.hpp"
 #include "io/point_text.hpp"
 #include "proofs-check/convex_weights.hpp"
-#include "proofs-check/limit_search.hpp"
+#include "proofs-check/limit_report.hpp"
 #include "theory/leader_existence.hpp"
 #include "theory/leader_persistence.hpp"
 #include "theory/monotone_norms.hpp"
@@ -107,60 +107,49 @@ claim_row l4_row(const observed_trajectory& t) {
   return row;
 }
 
-nlohmann::json clusters_json(const limit_search& s) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const cluster& c : s.clusters)
-    out.push_back({{"point", to_json(s.limit()).at(static_cast<std::size_t>(c.representative))},
-                   {"members", c.members},
-                   {"leader", c.holds_leader},
-                   {"face", s.certificate.pattern[static_cast<std::size_t>(c.representative)]}});
-  return out;
-}
-
-std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index max_layers) {
+std::pair<claim_row, claim_row> l5_l6_rows(const observed_trajectory& t, index max_layers, const general_options& options) {
   std::vector<tokens<rational>> known = t.layers;
   const index budget = t.extendable ? max_layers : std::min<index>(max_layers, static_cast<index>(known.size()) - 1);
-  const limit_search s = find_limit(t.params, known, budget);
+  const limit_search s = find_limit(t.params, known, budget, {}, {}, options);
   claim_row l6{"L6", "a finite layer K* after which the attention pattern never changes (exact certificate)", {}, {}, {},
                {}};
-  claim_row l5{"L5", "the limit is a clustered equilibrium (D4) of leaders and means of leaders", {}, {}, {}, {}};
+  claim_row l5{"L5",
+               "every limit point is a leader's position or a convex combination of leaders on one face of conv(L(Z^K*))",
+               {}, {}, {}, {}};
   if (!s.certified) {
     l6.outcome = l5.outcome = verdict::not_certified;
     l6.summary = fmt::format("no certificate in layers 0..{}", s.layers_tried - 1);
-    l6.witness = fmt::format("last failure, at layer {}: {}", s.certificate.layer, s.certificate.failure->describe());
-    l5.summary = "not checked: the limit is known exactly only through an L6 certificate";
+    l6.witness = fmt::format("last failure, at layer {}: {}. {}", s.certificate.layer, s.certificate.describe_failure(),
+                             s.uncertified_finding(budget));
+    l6.evidence = limit_json(s, t.params.alpha, budget);
+    l5.summary = "undecided, because the limit is known exactly only through an L6 certificate";
     return {l5, l6};
   }
-  const limit_certificate& c = s.certificate;
-  l6.summary = fmt::format("certificate at K* = {}: (a) {} attention sets of {}, (b) {} ties persist, (c) {} quadratics "
-                           "positive on (0, 1] ({} with g(0) = 0, {} via the interior vertex)",
-                           c.layer, c.pattern.size(),
-                           c.attended_at_rest.empty()
-                               ? std::string("leaders")
-                               : fmt::format("leaders and tokens at rest {{{}}} (a')", fmt::join(c.attended_at_rest, ", ")),
-                           c.ties_checked, c.quadratics_checked, c.zero_at_zero, c.interior_vertices);
-  l6.evidence = {{"K", c.layer}, {"limit", to_json(s.limit())}, {"pattern", c.pattern},
-                 {"ties_checked", c.ties_checked}, {"quadratics_checked", c.quadratics_checked},
-                 {"zero_at_zero", c.zero_at_zero}, {"interior_vertices", c.interior_vertices},
-                 {"attended_at_rest", c.attended_at_rest}};
+  l6.summary = certificate_summary(s, t.params.alpha);
+  l6.evidence = certificate_json(s, t.params.alpha);
+  l6.evidence["K"] = s.K();
+  l6.evidence["limit"] = to_json(s.limit());
+  const limit_faces& f = *s.faces;
+  l5.outcome = f.holds() ? verdict::holds : f.witness ? verdict::fails : verdict::not_certified;
+  if (f.witness) l5.witness = *f.witness;
+  if (f.off_face) l5.witness = "undecided, because " + *f.off_face;
   const auto non_leader = std::count_if(s.clusters.begin(), s.clusters.end(), [](const cluster& k) { return !k.holds_leader; });
-  l5.outcome = outcome(s.is_clustered_equilibrium());
+  std::string d4 = "D4 (information): Z* is a clustered equilibrium";
   if (const auto& v = s.equilibrium_violation)
-    l5.witness = fmt::format("Z* is not a clustered equilibrium (D4): limit token {} at {} attends at Z* to {{{}}}, whose "
-                             "mean is {}",
-                             v->token, point_text(s.limit(), v->token), fmt::join(v->attention, ", "),
-                             point_text(v->mean, 0));
-  l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each the mean of an exposed "
-                           "face of tokens at rest (certificate (a')); D4 equilibrium {}",
-                           c.layer, s.clusters.size(), s.clusters.size() - static_cast<std::size_t>(non_leader), non_leader,
-                           s.equilibrium_violation ? "FAILS" : "holds");
-  l5.evidence = {{"clusters", clusters_json(s)}};
+    d4 = fmt::format("D4 (information, not a condition of L5): Z* is not a clustered equilibrium, limit token {} at {} attends "
+                     "at Z* to {{{}}}, whose mean is {}",
+                     v->token, point_text(s.limit(), v->token), fmt::join(v->attention, ", "), point_text(v->mean, 0));
+  l5.summary = fmt::format("limit exact from K* = {}: {} clusters, {} at leaders, {} non-leader, each a convex combination "
+                           "(T^inf's weights) of leaders on the face of conv(L) exposed by A z*_i; {}",
+                           s.K(), s.clusters.size(), s.clusters.size() - static_cast<std::size_t>(non_leader), non_leader, d4);
+  l5.evidence = {{"clusters", clusters_json(s)}, {"absorption", absorption_json(s)},
+                 {"clustered_equilibrium", s.is_clustered_equilibrium()}};
   return {l5, l6};
 }
 
 }  // namespace
 
-std::vector<claim_row> check_claims(const observed_trajectory& t, index max_layers) {
+std::vector<claim_row> check_claims(const observed_trajectory& t, index max_layers, const general_options& options) {
   if (t.params.tau || t.params.V) {
     std::vector<claim_row> rows;
     for (const char* claim : {"L1", "L2", "L3", "L4", "L5", "L6"})
@@ -168,7 +157,7 @@ std::vector<claim_row> check_claims(const observed_trajectory& t, index max_laye
                       "THEORY.md makes no claim for the softmax variant (M5) or a value matrix V != I (M6)", "", {}});
     return rows;
   }
-  auto [l5, l6] = l5_l6_rows(t, max_layers);
+  auto [l5, l6] = l5_l6_rows(t, max_layers, options);
   return {l1_row(t), l2_row(t), l3_row(t), l4_row(t), std::move(l5), std::move(l6)};
 }
 

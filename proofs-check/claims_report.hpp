@@ -2,6 +2,7 @@
 #pragma once
 
 #include "numerics/problem.hpp"
+#include "proofs-check/general_certificate.hpp"
 #include "theory/verdict.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,7 +30,8 @@ struct claim_row {
   nlohmann::json evidence;
 };
 
-// max_layers: the L6 budget (layers examined for a certificate, from layer 0).
-std::vector<claim_row> check_claims(const observed_trajectory& t, index max_layers);
+// max_layers: the L6 budget (layers examined for a certificate, from layer 0); options: the general
+// certificate's lookahead budget and resource guards.
+std::vector<claim_row> check_claims(const observed_trajectory& t, index max_layers, const general_options& options = {});
 
 }  // namespace hardmax

@@ -97,17 +97,47 @@ assert doc["limit"][1] == ["-1/18", "5/36"]
 points = sorted(tuple(c["point"]) for c in doc["clusters"])
 assert points == sorted([("1", "1/3"), ("-1/18", "5/36"), ("-1", "-1")]), points
 assert all(c["leader"] for c in doc["clusters"])
+assert doc["certificate"]["kind"] == "straight-line" and doc["certificate"]["layers_checked_exactly"] == 1
+assert doc["equilibrium"]["holds"] and doc["l5"]["holds"]
+assert [w["weight"] for w in doc["absorption"][1]["weights"]] == ["1"]
 PY
-expect 1 "" -- limit --config "$c1" --max-layers 0
-grep -q "NOT certified" "$work/stdout" && grep -q "(a) token 1 attends to token 3" "$work/stdout" && ok || bad "limit without certificate names the failing condition"
+expect 1 "" -- limit --config "$c1" --max-layers 0 --findings "$work/findings"
+grep -q "NOT certified" "$work/stdout" && grep -q "(a') token 1 attends to token 3" "$work/stdout" && grep -q "pattern changes at layer 1" "$work/stdout" && ok || bad "limit without certificate names the failing condition"
+/usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert 'still changing' in d['description'], d['description']" "$work/findings/figure2-1-emerging-leader-uncertified.json" && ok || bad "limit --findings writes the configuration, saying the pattern was changing"
+
+# The general certificate (THEORY.md L6): token 0 attends to all five tokens for ever while -1 and 1
+# slide to -2 and 2; the pattern is constant from layer 0 and (a') never holds.
+printf '{"A":[["1/8"]],"alpha":"1","d":1,"tokens":[["0"],["-1"],["1"],["-2"],["2"]]}' >"$work/centre.json"
+expect 0 "" -- limit --config "$work/centre.json" --json
+/usr/bin/python3 - "$work/stdout" <<'PY' && ok || bad "limit: the general certificate on the symmetric centre"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["certified"] and doc["K"] == 0, doc
+c = doc["certificate"]
+assert c["kind"] == "general" and c["layers_checked_exactly"] >= 2
+assert c["counts"]["ties"] == 4 and c["counts"]["leading_term_decisions"] == 2 and c["counts"]["strict_by_tail_bound"] == 6
+assert c["tail_bound"]["contracting_power"] == 1 and c["tail_bound"]["contraction"] == "4/5"
+assert doc["limit"] == [["0"], ["-2"], ["2"], ["-2"], ["2"]]
+assert doc["absorption"][0]["weights"] == [{"leader": 3, "weight": "1/2"}, {"leader": 4, "weight": "1/2"}]
+centre = [k for k in doc["clusters"] if k["members"] == [0]][0]
+assert not centre["leader"] and centre["whole_polytope"] and centre["polytope_face"] == [3, 4]
+PY
+expect 0 "" -- limit --config "$work/centre.json"
+grep -q "certified at K\* = 0 (L6, general certificate)" "$work/stdout" && grep -q "leading term: token 1 over token 3" "$work/stdout" && ok || bad "limit text names the general certificate and its leading terms"
+expect 0 "" -- check --config "$work/centre.json" --layers 5
+[ "$(grep -cE '^L[1-6] +holds' "$work/stdout")" -eq 6 ] && ok || bad "check: six claims hold on the symmetric centre"
+expect 1 "" -- limit --config "$work/centre.json" --max-lookahead 1
+grep -q "undecided at layer" "$work/stdout" && grep -q "raise --max-lookahead" "$work/stdout" && grep -q "stayed constant" "$work/stdout" && ok || bad "limit: a lookahead too small is undecided, the pattern constant"
+expect 5 "a coordinate needs [0-9]+ bits, more than --max-bits 3; the exact limit search stops" -- limit --config "$work/centre.json" --max-bits 3 --out "$work/centre-limit.json"
+no_output_left "$work/centre-limit.json"
 expect 2 "field 'tau'" -- limit --config "$work/softmax.json"
 
-# hardmax check: every claim on configuration 1 (exact), the L5 finding on configuration 4, a
-# precision finding in double when alpha = 1/3 is not representable.
+# hardmax check: every claim on configuration 1 (exact); on configuration 4, L5 holds as restated and
+# D4 at the limit is information; a precision finding in double when alpha = 1/3 is not representable.
 expect 0 "" -- check --config "$c1"
 [ "$(grep -cE '^L[1-6] +holds' "$work/stdout")" -eq 6 ] && ok || bad "check: six claims hold on configuration 1"
-expect 1 "" -- check --config "$src/data/configs/figure2-4-non-leader-clusters.json"
-grep -qE '^L5 +FAILS' "$work/stdout" && grep -q "whose mean is (-1, 1/4)" "$work/stdout" && ok || bad "check reports the D4 finding on configuration 4"
+expect 0 "" -- check --config "$src/data/configs/figure2-4-non-leader-clusters.json"
+grep -qE '^L5 +holds' "$work/stdout" && grep -q "D4 (information, not a condition of L5): Z\* is not a clustered equilibrium" "$work/stdout" && grep -q "whose mean is (-1, 1/4)" "$work/stdout" && ok || bad "check: L5 holds on configuration 4, D4 reported as information"
 sed 's#"alpha": "1/2"#"alpha": "1/3"#' "$c1" >"$work/third.json"
 expect 4 "" -- check --config "$work/third.json" --engine double --layers 10
 grep -qE '^L3 +precision finding' "$work/stdout" && ok || bad "check classifies a double-only failure as a precision finding"

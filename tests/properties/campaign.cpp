@@ -24,7 +24,7 @@ campaign_result run_campaign(const claim_property& property, const dynamics& dyn
   int unchecked = 0;  // RapidCheck cannot be cancelled: after a stop, cases pass without being checked
   const auto result = rc::detail::checkTestable(
       [&] {
-        const problem p = *gen::any_problem(settings.max_layers);
+        const problem p = *gen::problems(settings.family, settings.max_layers);
         if (settings.stop && settings.stop()) {
           ++unchecked;
           return;

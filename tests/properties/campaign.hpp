@@ -26,6 +26,7 @@ struct campaign_settings {
   int cases = 200;
   int max_size = 100;
   index max_layers = 60;
+  std::string family = "any";  // the problems generated (gen::problem_families())
   std::function<bool()> stop;  // when it returns true, the remaining cases are generated but not checked
 };
 

@@ -1,6 +1,7 @@
 #include "properties/generators.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace hardmax::gen {
 namespace {
@@ -187,6 +188,67 @@ rc::Gen<tokens<rational>> near_tie() {
       rc::gen::mapcat(rc::gen::inRange<index>(0, 5), [](index m) { return rational_matrix(m, 2, 1, 8); }));
 }
 
+rc::Gen<tokens<rational>> symmetric_centre() {
+  return rc::gen::mapcat(rc::gen::tuple(rc::gen::inRange<index>(1, 4), rc::gen::inRange<index>(1, 7), rc::gen::inRange<index>(1, 3)),
+                         [](const auto& t) {
+                           const auto [d, k, centres] = t;
+                           return rc::gen::map(rational_matrix(k, d, 2, 2), [d = d, centres = centres](const matrix<rational>& u) {
+                             tokens<rational> Z = tokens<rational>::Zero(centres + 2 * u.rows(), d);
+                             for (index r = 0; r < u.rows(); ++r) {
+                               Z.row(centres + 2 * r) = u.row(r);
+                               Z.row(centres + 2 * r + 1) = -u.row(r);
+                             }
+                             return Z;
+                           });
+                         });
+}
+
+rc::Gen<tokens<rational>> edge_sliders() {
+  // Edge positions y in (-s, s) as multiples of s/4; axis positions x in (0, s) likewise.
+  return rc::gen::mapcat(
+      rc::gen::tuple(rc::gen::inRange(1L, 3L), rc::gen::inRange<index>(1, 4), rc::gen::arbitrary<bool>(),
+                     rc::gen::inRange<index>(1, 4), rc::gen::inRange<index>(0, 4)),
+      [](const auto& t) {
+        const auto [s, sliders, mirrored, on_axes, interior] = t;
+        return rc::gen::apply(
+            [s = s, mirrored = mirrored](const std::vector<long>& edge, const std::vector<long>& axis,
+                                         const std::vector<long>& sides, const matrix<rational>& inside) {
+              std::vector<std::vector<rational>> rows = {
+                  {rational(s), rational(s)}, {rational(s), rational(-s)}, {rational(-s), rational(-s)}, {rational(-s), rational(s)}};
+              const auto on_edge = [&rows, s](long side, const rational& y) {  // side 0..3: x = s, y = s, x = -s, y = -s
+                const rational e = side < 2 ? rational(s) : rational(-s);
+                rows.push_back(side % 2 == 0 ? std::vector<rational>{e, y} : std::vector<rational>{y, e});
+              };
+              for (std::size_t k = 0; k < edge.size(); ++k) {
+                const rational y(edge[k] * s, 4);
+                on_edge(sides[k], y);
+                if (mirrored) on_edge(sides[k], -y);
+              }
+              for (std::size_t k = 0; k < axis.size(); ++k) {
+                const rational x(axis[k] * s, 4);
+                rows.push_back(sides[k % sides.size()] % 2 == 0 ? std::vector<rational>{x, 0} : std::vector<rational>{0, x});
+              }
+              for (index r = 0; r < inside.rows(); ++r) rows.push_back({inside(r, 0) * s / 2, inside(r, 1) * s / 2});
+              return from_rows(rows);
+            },
+            rc::gen::container<std::vector<long>>(static_cast<std::size_t>(sliders), rc::gen::inRange(-3L, 4L)),
+            rc::gen::container<std::vector<long>>(static_cast<std::size_t>(on_axes), rc::gen::inRange(-3L, 4L)),
+            rc::gen::container<std::vector<long>>(static_cast<std::size_t>(sliders), rc::gen::inRange(0L, 4L)),
+            rational_matrix(interior, 2, 1, 4));
+      });
+}
+
+rc::Gen<tokens<rational>> lattice() {
+  return rc::gen::mapcat(rc::gen::pair(token_count(32), rc::gen::inRange<index>(1, 4)), [](const auto& nd) {
+    return rc::gen::map(rc::gen::container<std::vector<long>>(static_cast<std::size_t>(nd.first * nd.second), rc::gen::inRange(-2L, 3L)),
+                        [n = nd.first, d = nd.second](const std::vector<long>& v) {
+                          tokens<rational> Z(n, d);
+                          for (index k = 0; k < n * d; ++k) Z(k / d, k % d) = rational(v[static_cast<std::size_t>(k)]);
+                          return Z;
+                        });
+  });
+}
+
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers) {
   return rc::gen::mapcat(std::move(configuration), [identity_only, max_layers](const tokens<rational>& Z) {
     const index d = Z.cols();
@@ -204,6 +266,18 @@ rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool iden
   });
 }
 
+rc::Gen<problem> symmetric_centre_problem(index max_layers) {
+  return problem_from(symmetric_centre(), false, max_layers);
+}
+
+rc::Gen<problem> edge_sliders_problem(index max_layers) {
+  return rc::gen::mapcat(rc::gen::arbitrary<bool>(), [max_layers](bool identity) {
+    return problem_from(edge_sliders(), identity, max_layers);
+  });
+}
+
+rc::Gen<problem> lattice_problem(index max_layers) { return problem_from(lattice(), false, max_layers); }
+
 rc::Gen<problem> any_problem(index max_layers) {
   return rc::gen::weightedOneOf<problem>({
       {3, problem_from(rational_configuration(), false, max_layers)},
@@ -215,7 +289,23 @@ rc::Gen<problem> any_problem(index max_layers) {
       {1, problem_from(single_token(), false, max_layers)},
       {1, problem_from(all_equal(), false, max_layers)},
       {1, problem_from(near_tie(), false, max_layers)},
+      {1, symmetric_centre_problem(max_layers)},
+      {1, edge_sliders_problem(max_layers)},
+      {1, lattice_problem(max_layers)},
   });
+}
+
+const std::vector<std::string>& problem_families() {
+  static const std::vector<std::string> names = {"any", "lattice", "symmetric-centre", "edge-sliders"};
+  return names;
+}
+
+rc::Gen<problem> problems(const std::string& family, index max_layers) {
+  if (family == "lattice") return lattice_problem(max_layers);
+  if (family == "symmetric-centre") return symmetric_centre_problem(max_layers);
+  if (family == "edge-sliders") return edge_sliders_problem(max_layers);
+  if (family == "any") return any_problem(max_layers);
+  throw std::invalid_argument("no problem family named '" + family + "'");
 }
 
 }  // namespace hardmax::gen

@@ -9,6 +9,8 @@
 #include <rapidcheck.h>
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace hardmax::gen {
 
@@ -53,12 +55,35 @@ rc::Gen<tokens<rational>> all_equal();
 // below double's rounding of 1/2 when eps, delta ~ 1e-9; plus a few ordinary tokens.
 rc::Gen<tokens<rational>> near_tie();
 
+// THEORY.md L6's first general-case example, generalised: the origin (once or twice) and pairs
+// +-u_k (d in 1..3, k <= 6): the configuration is symmetric under z -> -z, so the origin scores 0
+// against everything, attends to every token for ever and stays put while the others slide.
+rc::Gen<tokens<rational>> symmetric_centre();
+
+// The plane's general-case example: the square [-s, s]^2 (s = 1 or 2) with tokens on its edges,
+// which slide to the corners, tokens on the axes, which attend to a whole edge (ties among moving
+// tokens; mirrored sliders keep them for ever, others break them), and a few interior points.
+rc::Gen<tokens<rational>> edge_sliders();
+
+// Integer points in [-2, 2]^d, d in 1..3, n up to 32: ties, duplicates and faces everywhere.
+rc::Gen<tokens<rational>> lattice();
+
 // A problem around any configuration generator: A = I for the sphere, else SPD (I one time in three),
 // alpha in (0, 10], depth 1..max_layers.
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers);
 
+// The families of the general L6 certificate as problems: lattice with any SPD A; the others with A
+// = I one time in two (their geometry is A = I's), else SPD.
+rc::Gen<problem> symmetric_centre_problem(index max_layers = 60);
+rc::Gen<problem> edge_sliders_problem(index max_layers = 60);
+rc::Gen<problem> lattice_problem(index max_layers = 60);
+
 // All the above, adversarial families weighted alongside generic configurations.
 rc::Gen<problem> any_problem(index max_layers = 60);
+
+// A named family of problems ("any", "lattice", "symmetric-centre", "edge-sliders"), for campaigns.
+rc::Gen<problem> problems(const std::string& family, index max_layers = 60);
+const std::vector<std::string>& problem_families();
 
 }  // namespace hardmax::gen
 

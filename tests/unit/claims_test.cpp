@@ -49,12 +49,15 @@ TEST_CASE("L3 weights: row i of (I + alpha P) / (1 + alpha), self weight include
 
 TEST_CASE("L6 on configuration 1: (a) fails at layer 0, the certificate holds at K* = 1") {
   const problem p = figure2("figure2-1-emerging-leader");
-  const limit_certificate at0 = certify_limit(p.A, p.Z0, 0);
-  CHECK(!at0.holds);
-  REQUIRE(at0.failure);
-  CHECK(at0.failure->condition == 'a');
-  CHECK(at0.failure->token == 1);     // token 1 attends to token 3 ...
-  CHECK(at0.failure->attended == 3);  // ... which is not a leader at layer 0
+  const limit_certificate at0 = certify_limit(model_of<rational>(p), p.Z0, 0);
+  CHECK(!at0.holds());
+  REQUIRE(at0.straight_line.failure);
+  CHECK(at0.straight_line.failure->condition == "a");
+  CHECK(at0.straight_line.failure->token == 1);     // token 1 attends to token 3 ...
+  CHECK(at0.straight_line.failure->attended == 3);  // ... which is not a leader at layer 0
+  REQUIRE(at0.general);
+  CHECK(at0.failure().condition == "pattern");      // and the general certificate sees the pattern change
+  CHECK(at0.failure().changes_at == 1);
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 200);
   REQUIRE(s.certified);
   CHECK(s.K() == 1);
@@ -69,15 +72,16 @@ TEST_CASE("L6: a budget too small is reported with the condition that failed las
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 0);
   CHECK(!s.certified);
   CHECK(s.layers_tried == 1);
-  CHECK(s.certificate.failure->describe().find("(a) token 1 attends to token 3") != std::string::npos);
+  CHECK(s.certificate.describe_failure().find("(a') token 1 attends to token 3") != std::string::npos);
 }
 
 TEST_CASE("L6 (b): ties persist when the target lies on the bisector, and g(0) = 0 cases are decided") {
   const problem p = figure2("figure2-4-non-leader-clusters");
-  const limit_certificate c = certify_limit(p.A, p.Z0, 0);
-  CHECK(c.holds);
-  CHECK(c.ties_checked == 2);  // tokens 4 and 5, each between two corners
-  CHECK(c.zero_at_zero > 0);
+  const limit_certificate c = certify_limit(model_of<rational>(p), p.Z0, 0);
+  CHECK(c.holds());
+  CHECK(c.kind == certificate_kind::straight_line);
+  CHECK(c.straight_line.ties_checked == 2);  // tokens 4 and 5, each between two corners
+  CHECK(c.straight_line.zero_at_zero > 0);
 }
 
 TEST_CASE("L6 (b) fails when the target leaves the bisector of a tie") {
@@ -85,21 +89,23 @@ TEST_CASE("L6 (b) fails when the target leaves the bisector of a tie") {
   // target (1, 1/4) prefers (1, 1), so the tie cannot persist: <t, z_c - z_c'> = 3/8.
   tokens<rational> Z(3, 2);
   Z << 1, 1, 1, q(-1, 2), q(1, 2), 0;
-  const limit_certificate c = certify_limit(matrix<rational>::Identity(2, 2), Z, 0);
+  const matrix<rational> I = matrix<rational>::Identity(2, 2);
+  const straight_line_certificate c = certify_straight_line(I, Z, attention(I, Z));
   CHECK(!c.holds);
   REQUIRE(c.failure);
-  CHECK(c.failure->condition == 'b');
+  CHECK(c.failure->condition == "b");
   CHECK(c.failure->token == 2);
-  CHECK(c.failure->detail == "<A t_i, z_c - z_c'> = 3/8");
+  CHECK(c.failure->describe().find("<A t_i, z_c - z_c'> = 3/8") != std::string::npos);
 }
 
 TEST_CASE("L6 (a) fails when a token attends to a non-leader") {
   tokens<rational> Z(3, 2);
   Z << 1, 1, 1, q(-1, 2), 0, 0;  // the origin ties with everyone at score 0, itself included
-  const limit_certificate c = certify_limit(matrix<rational>::Identity(2, 2), Z, 0);
+  const matrix<rational> I = matrix<rational>::Identity(2, 2);
+  const straight_line_certificate c = certify_straight_line(I, Z, attention(I, Z));
   CHECK(!c.holds);
   REQUIRE(c.failure);
-  CHECK(c.failure->condition == 'a');
+  CHECK(c.failure->condition == "a");
 }
 
 TEST_CASE("L5 on configuration 4: the limit is certified, but it is not a clustered equilibrium (D4)") {
