@@ -87,16 +87,24 @@ std::vector<cell_result> run_my_cells(const sweep_options& opt, const sweep_grid
   return mine;
 }
 
+// Why --out cannot take this sweep ("" if it can), after creating it.
+std::string output_directory_refusal(const sweep_options& opt) {
+  std::error_code ec;
+  fs::create_directories(fs::path(opt.out) / "cells", ec);
+  if (ec) return fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message());
+  if (!opt.resume && !fs::is_empty(fs::path(opt.out) / "cells", ec))
+    return fmt::format("{}: holds cells of an earlier sweep; pass --resume to continue it, or use another --out", opt.out);
+  return "";
+}
+
 int run_sweep(const sweep_options& opt, const std::string& command_line) {
   const sweep_grid grid = read_grid(opt.grid);
   const process_group& group = process_group::world();
-  std::error_code ec;
-  fs::create_directories(fs::path(opt.out) / "cells", ec);
-  if (ec) throw output_error(fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message()));
-  group.barrier();  // every rank sees the directory before any checks it
-  if (!opt.resume && group.rank() == 0 && !fs::is_empty(fs::path(opt.out) / "cells"))
-    throw output_error(fmt::format("{}: holds cells of an earlier sweep; pass --resume to continue it, or use another --out",
-                                   opt.out));
+  // Rank 0 decides about the directory before any rank writes to it, and every rank learns the verdict:
+  // a rank that checked on its own could see another rank's first cells as an earlier sweep's.
+  const std::string refusal = group.broadcast(group.rank() == 0 ? output_directory_refusal(opt) : std::string());
+  if (!refusal.empty()) throw output_error(refusal);
+  group.barrier();
   const std::vector<cell_result> mine = run_my_cells(opt, grid, group);
   nlohmann::json mine_json = nlohmann::json::array();
   for (const cell_result& r : mine) mine_json.push_back(r.to_json());

@@ -54,6 +54,19 @@ void process_group::barrier() const {
 #endif
 }
 
+std::string process_group::broadcast(const std::string& text) const {
+  if (!initialised_) return text;
+#ifdef HARDMAX_HAVE_MPI
+  unsigned long length = text.size();
+  MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
+  std::string out = rank_ == 0 ? text : std::string(length, '\0');
+  MPI_Bcast(out.data(), static_cast<int>(length), MPI_CHAR, 0, MPI_COMM_WORLD);
+  return out;
+#else
+  return text;
+#endif
+}
+
 std::vector<std::string> process_group::gather(const std::string& text) const {
   if (!initialised_) return {text};
 #ifdef HARDMAX_HAVE_MPI

@@ -16,6 +16,8 @@ class process_group {
   bool distributed() const { return size_ > 1; }
   // Rank 0 receives every rank's text, in rank order; other ranks get an empty list.
   std::vector<std::string> gather(const std::string& text) const;
+  // Every rank receives rank 0's text (collective: every rank must call it).
+  std::string broadcast(const std::string& text) const;
   void barrier() const;
   ~process_group();
 

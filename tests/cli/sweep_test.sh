@@ -23,6 +23,16 @@ if [ "$have_mpi" = 1 ]; then
   grep -q "rank 1/2" "$work/two.err" && ok || bad "the second rank did not compute cells"
   cmp -s "$work/one/summary.csv" "$work/two/summary.csv" && ok || bad "summary.csv differs between 1 and 2 processes"
   grep -q "2 process(es)" "$work/two/summary.md" && ok || bad "summary.md does not record the process count"
+  # Rank 0 decides about --out before any rank writes (a rank that looked on its own used to see the
+  # other rank's first cells as an earlier sweep's, in 2 runs of 10): five fresh runs all start, and a
+  # directory that does hold cells is refused by every rank.
+  fresh=0
+  for run in 1 2 3 4 5; do
+    "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$small" --out "$work/fresh$run" >/dev/null 2>"$work/fresh.err" && fresh=$((fresh + 1)) || cat "$work/fresh.err"
+  done
+  [ "$fresh" -eq 5 ] && ok || bad "mpirun -np 2 sweep into a new directory failed in $((5 - fresh)) of 5 runs"
+  "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$small" --out "$work/two" >/dev/null 2>"$work/again.err" && bad "a second sweep into the same --out was accepted" || ok
+  [ "$(grep -c "holds cells of an earlier sweep" "$work/again.err")" -eq 2 ] && ok || bad "both ranks should refuse a directory holding cells"
   # hardmax prop too: property p runs on rank p mod N; the summary is the single process's.
   "$hardmax" prop --cases 20 --out "$work/prop-one" >/dev/null 2>&1 && ok || bad "prop on one process"
   "${mpi[@]}" -np 2 "$hardmax" prop --cases 20 --out "$work/prop-two" >/dev/null 2>&1 && ok || bad "prop under mpirun -np 2"
