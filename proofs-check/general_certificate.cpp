@@ -130,7 +130,7 @@ bool general_check::enumerate_conditions() {
         fail({"limit-tie", rep(a), rep(c), rep(other),
               fmt::format("token {} ties between tokens {} and {} at layer {}, but not in the limit "
                           "(<A z*_i, z*_c - z*_c'> = {}): the tie breaks, so the pattern changes after layer {}",
-                          rep(a), rep(c), rep(other), K_, to_string(at_limit), K_)});
+                          rep(a), rep(c), rep(other), K_, to_string(at_limit), K_), std::nullopt});
         return false;
       }
       const class_set depends = depends_on(ch, a, c, other);
@@ -150,7 +150,7 @@ bool general_check::enumerate_conditions() {
         fail({"limit-preference", rep(a), rep(c), rep(j),
               fmt::format("token {} prefers token {} to token {} at layer {}, but in the limit it prefers token {} "
                           "(<A z*_i, z*_c - z*_j> = {}): the pattern changes after layer {}",
-                          rep(a), rep(c), rep(j), K_, rep(j), to_string(p.limit), K_)});
+                          rep(a), rep(c), rep(j), K_, rep(j), to_string(p.limit), K_), std::nullopt});
         return false;
       }
       const class_set depends = depends_on(ch, a, c, j);
@@ -288,7 +288,7 @@ void general_check::update(index m) {
       fail({"leading-term", rep(p.i), rep(p.c), rep(p.j),
             fmt::format("token {}'s preference for token {} over token {} tends to 0 from below: its leading term is {}, "
                         "so token {} overtakes token {} and the pattern changes after layer {}",
-                        rep(p.i), rep(p.c), rep(p.j), to_string(*lead), rep(p.j), rep(p.c), K_)});
+                        rep(p.i), rep(p.c), rep(p.j), to_string(*lead), rep(p.j), rep(p.c), K_), std::nullopt});
       return;
     }
     // The closed form is checked at every layer before the dominance: cap it at ten lookaheads.
@@ -298,7 +298,7 @@ void general_check::update(index m) {
       fail({"lookahead", rep(p.i), rep(p.c), rep(p.j),
             fmt::format("undecided at layer {}: token {}'s preference for token {} over token {} has the positive leading "
                         "term {}, but it dominates the others only beyond layer {} (ten times --max-lookahead)", K_,
-                        rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + cap)});
+                        rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + cap), std::nullopt});
       return;
     }
     for (index k = m + 1; k < *from; ++k)  // the closed form is f exactly: positive up to the dominance
@@ -306,7 +306,7 @@ void general_check::update(index m) {
         fail({"leading-term", rep(p.i), rep(p.c), rep(p.j),
               fmt::format("token {}'s preference for token {} over token {} ({}) is <= 0 at layer {} of the constant "
                           "pattern: the pattern changes after layer {}",
-                          rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + k, K_)});
+                          rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + k, K_), std::nullopt});
         return;
       }
     p.decided_from = m + 1;
@@ -400,7 +400,7 @@ general_certificate general_check::run() {
                         "tokens it depends on include {{{}}}, which attend to one another in a cycle, so T's eigenvalues "
                         "there need not be rational and the sign of the leading term was not decided (checked exactly "
                         "for {} layers, the pattern unchanged)",
-                        K_, rep(open_cyclic->i), rep(open_cyclic->c), rep(open_cyclic->j), fmt::join(cycle, ", "), m + 1)});
+                        K_, rep(open_cyclic->i), rep(open_cyclic->c), rep(open_cyclic->j), fmt::join(cycle, ", "), m + 1), std::nullopt});
       return std::move(r_);
     }
     if (m >= options_.max_lookahead) {
@@ -421,7 +421,7 @@ general_certificate general_check::run() {
       fail({"lookahead", 0, 0, std::nullopt,
             fmt::format("undecided at layer {}: after {} layers checked exactly (the pattern unchanged), {} conditions are "
                         "still open, the first being {} (raise --max-lookahead)",
-                        K_, m + 1, open, example)});
+                        K_, m + 1, open, example), std::nullopt});
       return std::move(r_);
     }
   }

@@ -65,7 +65,7 @@ inline straight_line_certificate certify_straight_line(const matrix<rational>& A
       if (std::binary_search(L.begin(), L.end(), c)) continue;
       if (Z.row(c) != r.targets.row(c))
         return fail({"a", i, c, std::nullopt,
-                     fmt::format("(a') token {} attends to token {}, which is neither a leader nor at rest (z_c != t_c)", i, c)});
+                     fmt::format("(a') token {} attends to token {}, which is neither a leader nor at rest (z_c != t_c)", i, c), std::nullopt});
       if (std::find(r.attended_at_rest.begin(), r.attended_at_rest.end(), c) == r.attended_at_rest.end())
         r.attended_at_rest.push_back(c);
     }
@@ -77,7 +77,7 @@ inline straight_line_certificate certify_straight_line(const matrix<rational>& A
       if (d != 0)
         return fail({"b", i, Ci[0], Ci[k],
                      fmt::format("(b) token {}: the tie between tokens {} and {} does not persist (<A t_i, z_c - z_c'> = {})",
-                                 i, Ci[0], Ci[k], to_string(d))});
+                                 i, Ci[0], Ci[k], to_string(d)), std::nullopt});
       ++r.ties_checked;
     }
   }
@@ -94,7 +94,7 @@ inline straight_line_certificate certify_straight_line(const matrix<rational>& A
           return fail({"c", i, c, j,
                        fmt::format("(c) token {}: preference for token {} over token {} may not persist: g(s) = {} s^2 + {} s "
                                    "+ {}: {}",
-                                   i, c, j, to_string(g.a), to_string(g.b), to_string(g.c), to_string(p))});
+                                   i, c, j, to_string(g.a), to_string(g.b), to_string(g.c), to_string(p)), std::nullopt});
         ++r.quadratics_checked;
         r.zero_at_zero += p == positivity::positive_from_zero;
         r.interior_vertices += p == positivity::positive_at_vertex;

@@ -15,7 +15,8 @@ namespace hardmax {
 dynamics reference_dynamics() {
   return {"M4 and D1 as implemented",
           [](const model<rational>& m, const tokens<rational>& Z) { return step(m, Z); },
-          [](const tokens<rational>& Z, const attention_pattern& C) { return leaders(Z, C); }};
+          [](const tokens<rational>& Z, const attention_pattern& C) { return leaders(Z, C); },
+          certificate_rules{}};
 }
 
 namespace {
