@@ -12,9 +12,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 namespace hardmax {
 namespace {
@@ -87,8 +90,12 @@ std::vector<cell_result> run_my_cells(const sweep_options& opt, const sweep_grid
   return mine;
 }
 
-// Why --out cannot take this sweep ("" if it can), after creating it.
+// Why --out cannot take this sweep ("" if it can), after creating it. Test only: the environment
+// variable HARDMAX_TEST_DIRECTORY_DELAY_MS delays the decision, so that another rank, were it not
+// waiting for it, would write its first cells first (tests/cli/sweep_test.sh makes the race certain).
 std::string output_directory_refusal(const sweep_options& opt) {
+  if (const char* delay = std::getenv("HARDMAX_TEST_DIRECTORY_DELAY_MS"))
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::atol(delay)));
   std::error_code ec;
   fs::create_directories(fs::path(opt.out) / "cells", ec);
   if (ec) return fmt::format("{}: cannot create the output directory: {}", opt.out, ec.message());

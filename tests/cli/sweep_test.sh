@@ -31,6 +31,9 @@ if [ "$have_mpi" = 1 ]; then
     "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$small" --out "$work/fresh$run" >/dev/null 2>"$work/fresh.err" && fresh=$((fresh + 1)) || cat "$work/fresh.err"
   done
   [ "$fresh" -eq 5 ] && ok || bad "mpirun -np 2 sweep into a new directory failed in $((5 - fresh)) of 5 runs"
+  # The race made certain: rank 0 decides only after 1.5 s, long after rank 1 could have written a cell.
+  HARDMAX_TEST_DIRECTORY_DELAY_MS=1500 "${mpi[@]}" -x HARDMAX_TEST_DIRECTORY_DELAY_MS -np 2 "$hardmax" sweep --grid "$small" \
+    --out "$work/delayed" >/dev/null 2>"$work/delayed.err" && ok || { bad "a delayed directory decision lets another rank write first"; cat "$work/delayed.err"; }
   "${mpi[@]}" -np 2 "$hardmax" sweep --grid "$small" --out "$work/two" >/dev/null 2>"$work/again.err" && bad "a second sweep into the same --out was accepted" || ok
   [ "$(grep -c "holds cells of an earlier sweep" "$work/again.err")" -eq 2 ] && ok || bad "both ranks should refuse a directory holding cells"
   # hardmax prop too: property p runs on rank p mod N; the summary is the single process's.
