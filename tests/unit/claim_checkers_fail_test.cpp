@@ -117,7 +117,7 @@ TEST_CASE("L6 is not certified when the given layers end before any certificate,
   CHECK(row_of(rows, "L5").summary.find("undecided, because") == 0);
 }
 
-TEST_CASE("L6's straight-line certificate fails on a quadratic that dips below zero on (0, 1]") {
+TEST_CASE("L6 straight-line certificate fails on a quadratic that dips below zero between s = 0 and s = 1") {
   // g(s) = (s - 1/2)^2 - 1/100 as the exact test sees it: convex, vertex inside, minimum below zero.
   CHECK(positive_on_unit_interval({1, -1, rational(24, 100)}) == positivity::fails_at_vertex);
   CHECK(!is_positive(positivity::fails_at_vertex));
