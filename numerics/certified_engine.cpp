@@ -37,8 +37,9 @@ tokens<double> rounded(const tokens<rational>& Z) {
 // The whole state of a run: the double layer, its error bound, and the exact anchor to replay from.
 class certified_state {
  public:
-  explicit certified_state(const problem& p)
-      : exact_model_(model_of<rational>(p)),
+  certified_state(const problem& p, double margin)
+      : margin_(margin),
+        exact_model_(model_of<rational>(p)),
         model_(model_of<double>(p)),
         copies_(exact_copies(p.Z0)),
         a_(row_sum_norm(p.A)),
@@ -58,7 +59,8 @@ class certified_state {
   // Decides the attention pattern and the leaders (D1) of the current layer.
   decision decide(certification_stats& stats) {
     const double M = max_magnitude(Z_);
-    const double gap = 2 * rounding::score_error(static_cast<double>(Z_.cols()), a_, M, E_) * rounding::evaluation_margin;
+    const double gap =
+        margin_ * 2 * rounding::score_error(static_cast<double>(Z_.cols()), a_, M, E_) * rounding::evaluation_margin;
     const tokens<double> Q = queries(model_.A, Z_);
     decision d{attention_pattern(static_cast<std::size_t>(Z_.rows())), {}, false};
     std::vector<index> uncertain_rows, uncertain_leaders;
@@ -115,7 +117,7 @@ class certified_state {
   // Some coordinate differs by more than both errors together: the exact points differ.
   bool provably_apart(index i, index j) const {
     for (index c = 0; c < Z_.cols(); ++c)
-      if (std::fabs(Z_(i, c) - Z_(j, c)) > 2 * E_ * rounding::evaluation_margin) return true;
+      if (std::fabs(Z_(i, c) - Z_(j, c)) > margin_ * 2 * E_ * rounding::evaluation_margin) return true;
     return false;
   }
 
@@ -139,6 +141,7 @@ class certified_state {
     E_ = rounding::representation_error(max_magnitude(Z_));
   }
 
+  double margin_;  // scales the proved margins: 1 in production, < 1 only in tests that must catch it
   model<rational> exact_model_;
   model<double> model_;
   copy_classes copies_;
@@ -151,10 +154,11 @@ class certified_state {
 
 }  // namespace
 
-certified_run simulate_certified(const problem& p, index depth, const std::function<void(index)>& progress) {
+certified_run simulate_certified(const problem& p, index depth, const std::function<void(index)>& progress,
+                                 double margin) {
   if (p.tau) throw certified_engine_error("the certified engine runs hardmax M4; the softmax variant (M5) has no certificate");
   if (p.V) throw certified_engine_error("the certified engine's error bound is for V = I (M6 is exploration only)");
-  certified_state state(p);
+  certified_state state(p, margin);
   certified_run run;
   for (index k = 0;; ++k) {
     auto [C, L, exact] = state.decide(run.stats);

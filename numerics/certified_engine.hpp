@@ -30,7 +30,10 @@ struct certified_engine_error : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-// Runs `depth` layers of M4 (V = I, no softmax: the error analysis is for M4).
-certified_run simulate_certified(const problem& p, index depth, const std::function<void(index)>& progress = {});
+// Runs `depth` layers of M4 (V = I, no softmax: the error analysis is for M4). `margin` scales the
+// proved margins the double decisions need (1); only tests weaken it, to show that such a weakening
+// is caught (tests/property/filter_margins_test.cpp).
+certified_run simulate_certified(const problem& p, index depth, const std::function<void(index)>& progress = {},
+                                 double margin = 1);
 
 }  // namespace hardmax

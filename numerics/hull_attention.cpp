@@ -1,5 +1,6 @@
 #include "numerics/hull_attention.hpp"
 
+#include "numerics/orient2d.hpp"
 #include "numerics/scalar_traits.hpp"
 
 #include <algorithm>
@@ -25,30 +26,19 @@ struct planar {
   const matrix<S>& A;
   const tokens<S>& Z;
   hull_stats& stats;
+  double margin;  // scales every filter's error bound: 1 is the proved bound
 
   S x(index i) const { return Z(i, 0); }
   S y(index i) const { return Z(i, 1); }
 
-  // Orientation of (p, q, r): > 0 counter-clockwise. Shewchuk's orient2d stage A filter for double.
+  // Orientation of (p, q, r): > 0 counter-clockwise (numerics/orient2d.hpp for doubles).
   int orient(index p, index qq, index r) {
     if constexpr (std::is_same_v<S, double>) {
-      const double left = (x(qq) - x(p)) * (y(r) - y(p)), right = (y(qq) - y(p)) * (x(r) - x(p));
-      const double det = left - right;
-      double sum;
-      if (left > 0) {
-        if (right <= 0) return ++stats.filtered, sign(det);
-        sum = left + right;
-      } else if (left < 0) {
-        if (right >= 0) return ++stats.filtered, sign(det);
-        sum = -left - right;
-      } else {
-        return ++stats.filtered, sign(det);
-      }
-      const double bound = (3.0 + 16.0 * eps) * eps * sum;
-      if (det > bound || -det > bound) return ++stats.filtered, sign(det);
+      return orient2d(x(p), y(p), x(qq), y(qq), x(r), y(r), stats, margin);
+    } else {
+      ++stats.exact;
+      return sign((x(qq) - x(p)) * (y(r) - y(p)) - (y(qq) - y(p)) * (x(r) - x(p)));
     }
-    ++stats.exact;
-    return sign((q(x(qq)) - q(x(p))) * (q(y(r)) - q(y(p))) - (q(y(qq)) - q(y(p))) * (q(x(r)) - q(x(p))));
   }
 
   // sign of <A z_i, z_v - z_u>.
@@ -58,7 +48,7 @@ struct planar {
       const double s = x(i) * (A(0, 0) * dx + A(0, 1) * dy) + y(i) * (A(1, 0) * dx + A(1, 1) * dy);
       const double mag = std::fabs(x(i)) * (std::fabs(A(0, 0) * dx) + std::fabs(A(0, 1) * dy)) +
                          std::fabs(y(i)) * (std::fabs(A(1, 0) * dx) + std::fabs(A(1, 1) * dy));
-      if (std::fabs(s) > 8 * eps * mag * (1 + 16 * eps)) return ++stats.filtered, sign(s);
+      if (std::fabs(s) > margin * 8 * eps * mag * (1 + 16 * eps)) return ++stats.filtered, sign(s);
     }
     ++stats.exact;
     const rational dx = q(x(v)) - q(x(u)), dy = q(y(v)) - q(y(u));
@@ -69,7 +59,7 @@ struct planar {
   int query_sign(index i, index r) {
     if constexpr (std::is_same_v<S, double>) {
       const double s = A(r, 0) * x(i) + A(r, 1) * y(i);
-      if (std::fabs(s) > 3 * eps * (std::fabs(A(r, 0) * x(i)) + std::fabs(A(r, 1) * y(i))) * (1 + 8 * eps))
+      if (std::fabs(s) > margin * 3 * eps * (std::fabs(A(r, 0) * x(i)) + std::fabs(A(r, 1) * y(i))) * (1 + 8 * eps))
         return ++stats.filtered, sign(s);
     }
     ++stats.exact;
@@ -124,9 +114,9 @@ const std::vector<index>& face_on(planar<S>& P, const chain& ch, index i, std::v
 }
 
 template <class S>
-attention_pattern hull_attention_impl(const matrix<S>& A, const tokens<S>& Z, hull_stats* stats_out) {
+attention_pattern hull_attention_impl(const matrix<S>& A, const tokens<S>& Z, hull_stats* stats_out, double margin) {
   hull_stats stats;
-  planar<S> P{A, Z, stats};
+  planar<S> P{A, Z, stats, margin};
   const index n = Z.rows();
   std::vector<index> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), index{0});
@@ -186,12 +176,12 @@ attention_pattern hull_attention_impl(const matrix<S>& A, const tokens<S>& Z, hu
 
 }  // namespace
 
-attention_pattern hull_attention(const matrix<double>& A, const tokens<double>& Z, hull_stats* stats) {
-  return hull_attention_impl(A, Z, stats);
+attention_pattern hull_attention(const matrix<double>& A, const tokens<double>& Z, hull_stats* stats, double margin) {
+  return hull_attention_impl(A, Z, stats, margin);
 }
 
 attention_pattern hull_attention(const matrix<rational>& A, const tokens<rational>& Z, hull_stats* stats) {
-  return hull_attention_impl(A, Z, stats);
+  return hull_attention_impl(A, Z, stats, 1.0);
 }
 
 }  // namespace hardmax

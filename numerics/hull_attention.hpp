@@ -9,19 +9,19 @@
 #pragma once
 
 #include "numerics/model.hpp"
+#include "numerics/orient2d.hpp"
 #include "numerics/tokens.hpp"
 
 #include <cstddef>
 
 namespace hardmax {
 
-struct hull_stats {
-  std::size_t filtered = 0;  // predicates decided in double
-  std::size_t exact = 0;     // predicates decided in rational arithmetic
-};
+using hull_stats = filter_counts;  // predicates decided in double, and in rational arithmetic
 
 // The attention pattern of a planar configuration (d = 2), decided exactly; for double and rational.
-attention_pattern hull_attention(const matrix<double>& A, const tokens<double>& Z, hull_stats* stats = nullptr);
+// `margin` scales the double filters' proved error bounds (1); only tests weaken it.
+attention_pattern hull_attention(const matrix<double>& A, const tokens<double>& Z, hull_stats* stats = nullptr,
+                                 double margin = 1);
 attention_pattern hull_attention(const matrix<rational>& A, const tokens<rational>& Z, hull_stats* stats = nullptr);
 
 }  // namespace hardmax

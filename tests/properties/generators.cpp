@@ -1,6 +1,7 @@
 #include "properties/generators.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace hardmax::gen {
@@ -20,6 +21,8 @@ rc::Gen<index> token_count(index max_n) {
     return rc::gen::inRange<index>(1, top + 1);
   });
 }
+
+using point_row = std::array<rational, 2>;
 
 rational power_of_ten(int k) {
   rational p = 1;
@@ -247,6 +250,64 @@ rc::Gen<tokens<rational>> lattice() {
                           return Z;
                         });
   });
+}
+
+namespace {
+
+rational power_of_two(int k) {
+  rational p = 1;
+  for (int i = 0; i < std::abs(k); ++i) p *= 2;
+  return k < 0 ? rational(1 / p) : p;
+}
+
+// (2^52 + m + offset) 2^(e - 52): the double (2^52 + m) 2^(e - 52) plus offset ulps, |offset| < 1/2.
+rational near_half_ulp(long m, int e, const rational& offset) {
+  return (power_of_two(52) + rational(m) + offset) * power_of_two(e - 52);
+}
+
+}  // namespace
+
+rc::Gen<tokens<rational>> rounding_threshold_ties() {
+  return rc::gen::apply(
+      [](int e, long m1, long m2, long m3, long m4, bool up, int kappa, long t, const matrix<rational>& inside) {
+        const rational off = up ? rational(127, 256) : rational(-127, 256);
+        const rational p = near_half_ulp(m1, e - 1, off), r = near_half_ulp(m2, e - 1, -off);  // z_i ~ 2^(e-1) (1, 1)
+        const rational X = near_half_ulp(m3, e, off), Y = near_half_ulp(m4, e, off);           // z_j ~ 2^e (1, 1)
+        const rational step = rational(t, 8) * power_of_two(e);
+        const rational score = p * X + r * Y;
+        const rational ulp = power_of_two(2 * e - 52);  // the score is about 2^(2e)
+        tokens<rational> Z(3 + inside.rows(), 2);
+        Z.row(0) << p, r;
+        Z.row(1) << X, Y;
+        Z.row(2) << X + step * r, (score + kappa * ulp - p * (X + step * r)) / r;  // <z_i, z_k> = score + kappa ulp
+        for (index k = 0; k < inside.rows(); ++k) Z.row(3 + k) = inside.row(k) * power_of_two(e - 2);
+        return Z;
+      },
+      rc::gen::inRange(-20, 21), rc::gen::inRange(0L, 1L << 50), rc::gen::inRange(0L, 1L << 50),
+      rc::gen::inRange(0L, 1L << 50), rc::gen::inRange(0L, 1L << 50), rc::gen::arbitrary<bool>(), rc::gen::inRange(0, 4),
+      rc::gen::inRange(1L, 5L), rc::gen::mapcat(rc::gen::inRange<index>(0, 4), [](index n) { return rational_matrix(n, 2, 1, 4); }));
+}
+
+rc::Gen<tokens<rational>> near_collinear() {
+  return rc::gen::apply(
+      [](int e, long a, long b, long vx, long vy, const std::vector<long>& ts, const matrix<rational>& around) {
+        // Points a + t v of one line, with non-dyadic coordinates: rounding to doubles moves each by an ulp.
+        const rational scale = power_of_two(e);
+        // The line passes near the origin, so coordinates of one point differ by many binades and the
+        // filter's subtractions round too (the hard case for its bound).
+        const point_row base = {rational(a, 3) * power_of_two(e - 12), rational(b, 7) * power_of_two(e - 12)};
+        tokens<rational> Z(static_cast<index>(ts.size()) + around.rows(), 2);
+        for (std::size_t k = 0; k < ts.size(); ++k) {
+          Z(static_cast<index>(k), 0) = base[0] + rational(ts[k], 5) * rational(vx, 3) * scale;
+          Z(static_cast<index>(k), 1) = base[1] + rational(ts[k], 5) * rational(vy, 11) * scale;
+        }
+        for (index r = 0; r < around.rows(); ++r)
+          for (index c = 0; c < 2; ++c) Z(static_cast<index>(ts.size()) + r, c) = base[static_cast<std::size_t>(c)] + around(r, c) * scale;
+        return Z;
+      },
+      rc::gen::inRange(10, 31), rc::gen::inRange(1L, 100L), rc::gen::inRange(1L, 100L), rc::gen::inRange(-20L, 21L),
+      rc::gen::inRange(1L, 21L), rc::gen::container<std::vector<long>>(6, rc::gen::inRange(-40L, 41L)),
+      rc::gen::mapcat(rc::gen::inRange<index>(0, 4), [](index n) { return rational_matrix(n, 2, 2, 4); }));
 }
 
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers) {

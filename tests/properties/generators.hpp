@@ -68,6 +68,18 @@ rc::Gen<tokens<rational>> edge_sliders();
 // Integer points in [-2, 2]^d, d in 1..3, n up to 32: ties, duplicates and faces everywhere.
 rc::Gen<tokens<rational>> lattice();
 
+// Ties and near-ties at double's rounding threshold (the certified engine's margin): A = I, a token
+// z_i = (p, r) ~ 2^(e-1) and two tokens j, k ~ 2^e whose exact scores <z_i, z_j> and <z_i, z_k> differ by
+// kappa ulps of their size (kappa in 0..3, 0 an exact tie), with small interior tokens. The
+// coordinates of i and j are rationals just short of half an ulp from a double near the bottom of its
+// binade, so their rounding errors are nearly as large as they can be, at magnitudes 2^-20 .. 2^20.
+rc::Gen<tokens<rational>> rounding_threshold_ties();
+
+// Planar points within about an ulp of one line through the origin's neighbourhood, spread over
+// magnitudes 2^10 .. 2^30, with others around: the convex hull's orientation tests land where the
+// orient2d filter cannot decide, and its subtractions round.
+rc::Gen<tokens<rational>> near_collinear();
+
 // A problem around any configuration generator: A = I for the sphere, else SPD (I one time in three),
 // alpha in (0, 10], depth 1..max_layers.
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers);

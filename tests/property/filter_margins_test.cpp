@@ -1,0 +1,163 @@
+// The floating filters are only as sound as their margins (issue 19): on inputs built to land where
+// a margin matters, the proved bounds hold, every decision taken in double is the exact one, the
+// exact path is reached in a known proportion, and a margin weakened 4 times is caught.
+//   - the certified engine: |z^ - z| <= E per layer (docs/PRECISION.md), |s^_ij - s_ij| <= Delta =
+//     score_error(d, a, M, E), attention and leaders equal to the exact engine's;
+//   - the hull's orient2d filter: |det^ - det| <= its bound whenever the signs could differ, decided
+//     signs equal to the exact ones; hull attention equal to all pairs decided exactly.
+#include "numerics/certified_engine.hpp"
+#include "numerics/hull_attention.hpp"
+#include "numerics/orient2d.hpp"
+#include "numerics/rounding_bounds.hpp"
+#include "properties/generators.hpp"
+#include "support/rapidcheck_doctest.hpp"
+#include "theory/leaders.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+namespace hardmax {
+namespace {
+
+// Whether a property fails somewhere in `cases` generated cases (the weakened filters must).
+template <class Testable>
+bool property_fails(const char* description, Testable&& testable, int cases) {
+  rc::detail::TestMetadata metadata;
+  metadata.id = description;
+  metadata.description = description;
+  rc::detail::TestParams params = rc::detail::configuration().testParams;
+  params.maxSuccess = cases;
+  params.disableShrinking = true;
+  return !rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params)
+              .template is<rc::detail::SuccessResult>();
+}
+
+problem threshold_problem() {
+  problem p = *gen::problem_from(gen::rounding_threshold_ties(), true, 6);
+  p.alpha = rational(1, 2);
+  return p;
+}
+
+double row_sum_norm_up(const matrix<rational>& A) {
+  rational best = 0;
+  for (index r = 0; r < A.rows(); ++r) {
+    rational s = 0;
+    for (index c = 0; c < A.cols(); ++c) s += abs(A(r, c));
+    best = std::max(best, s);
+  }
+  const double a = nearest_double(best);
+  return rational(a) >= best ? a : std::nextafter(a, INFINITY);
+}
+
+double worst_score_ratio = 0;
+
+struct certified_tally {
+  int cases = 0, reached_exact = 0;
+};
+
+// Every layer: positions within E, every score within the margin the engine's decisions rely on
+// (margin x Delta, Delta = score_error(d, a, M, E)) of the exact one, and the exact pattern and
+// leaders. Returns whether the exact path ran.
+bool certified_margins_hold(const problem& p, double margin) {
+  const index depth = std::min<index>(*p.layers, 6);
+  const certified_run run = simulate_certified(p, depth, {}, margin);
+  const trajectory<rational> exact = simulate(model_of<rational>(p), p.Z0, depth);
+  const double a = row_sum_norm_up(p.A), d = static_cast<double>(p.dimension());
+  const matrix<double> A = model_of<double>(p).A;
+  std::vector<double> s;
+  std::vector<rational> t;
+  for (std::size_t k = 0; k < exact.layers.size(); ++k) {
+    RC_ASSERT(run.path.attention[k] == exact.attention[k]);
+    RC_ASSERT(leaders_at(run.path, k) == leaders(exact.layers[k], exact.attention[k]));
+    const tokens<double>& Zd = run.path.layers[k];
+    const double E = run.stats.error_bound[k];
+    for (index i = 0; i < p.size(); ++i)
+      for (index c = 0; c < p.dimension(); ++c) RC_ASSERT(abs(exact_value(Zd(i, c)) - exact.layers[k](i, c)) <= exact_value(E));
+    const double M = Zd.cwiseAbs().maxCoeff();
+    const rational delta = exact_value(margin * rounding::score_error(d, a, M, E));
+    const tokens<double> Qd = queries(A, Zd);
+    const tokens<rational> Q = queries(p.A, exact.layers[k]);
+    for (index i = 0; i < p.size(); ++i) {
+      scores(Qd, Zd, i, s);
+      scores(Q, exact.layers[k], i, t);
+      for (std::size_t j = 0; j < s.size(); ++j) {
+        RC_ASSERT(abs(exact_value(s[j]) - t[j]) <= delta);
+        if (delta > 0 && margin == 1) worst_score_ratio = std::max(worst_score_ratio, nearest_double(abs(exact_value(s[j]) - t[j]) / delta));
+      }
+    }
+  }
+  return run.stats.decided_exactly + run.stats.leaders_decided_exactly > 0;
+}
+
+// Near-collinear triples of doubles: when the filter decides, its sign is the exact one, and |det^ -
+// det| stays within the proved bound whenever |det^| does not already exceed twice it.
+void orient2d_margin_holds(const tokens<double>& Z, double margin, filter_counts& counts) {
+  for (index a = 0; a + 2 < Z.rows(); ++a) {
+    const double ax = Z(a, 0), ay = Z(a, 1), bx = Z(a + 1, 0), by = Z(a + 1, 1), cx = Z(a + 2, 0), cy = Z(a + 2, 1);
+    const int exact = orient2d_exact(ax, ay, bx, by, cx, cy);
+    RC_ASSERT(orient2d(ax, ay, bx, by, cx, cy, counts, margin) == exact);
+    const double left = (bx - ax) * (cy - ay), right = (by - ay) * (cx - ax);
+    const rational det = (exact_value(bx) - exact_value(ax)) * (exact_value(cy) - exact_value(ay)) -
+                         (exact_value(by) - exact_value(ay)) * (exact_value(cx) - exact_value(ax));
+    // Shewchuk's analysis: the error is at most the bound plus one rounding of det^ itself.
+    const double computed = left - right;
+    if (((left > 0 && right > 0) || (left < 0 && right < 0)) && std::fabs(computed) <= 2 * orient2d_error_bound(left, right))
+      RC_ASSERT(abs(exact_value(computed) - det) <=
+                exact_value(orient2d_error_bound(left, right)) + exact_value(0x1p-53) * abs(exact_value(computed)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("certified engine at the rounding threshold: bounds hold, decisions exact, the exact path reached") {
+  certified_tally tally;
+  testing::check_property("certified margins hold on rounding_threshold_ties", [&tally] {
+    const problem p = threshold_problem();
+    ++tally.cases;
+    tally.reached_exact += certified_margins_hold(p, 1);
+  });
+  MESSAGE("exact path reached in " << tally.reached_exact << " of " << tally.cases << " cases; worst |s^ - s| / Delta "
+                                  << worst_score_ratio);
+  // Every case holds a tie or near-tie of at most 3 ulps, far inside the proved margin.
+  CHECK(tally.reached_exact * 10 >= tally.cases * 9);
+}
+
+TEST_CASE("a certified engine whose margin is weakened 4 times is caught") {
+  CHECK(property_fails("certified margin / 4", [] { certified_margins_hold(threshold_problem(), 0.25); }, 300));
+}
+
+TEST_CASE("orient2d near collinearity: its bound holds, decided signs are exact, the exact path reached") {
+  filter_counts counts;
+  testing::check_property("orient2d margin holds on near_collinear", [&counts] {
+    const tokens<rational> Z = *gen::near_collinear();
+    orient2d_margin_holds(convert_matrix<double>(Z, [](const rational& q) { return nearest_double(q); }), 1, counts);
+  });
+  MESSAGE("orient2d: " << counts.filtered << " decided in double, " << counts.exact << " exactly");
+  CHECK(counts.exact * 10 >= counts.filtered + counts.exact);  // at least one test in ten needs the exact path
+}
+
+TEST_CASE("an orient2d filter whose bound is weakened 4 times is caught") {
+  filter_counts counts;
+  CHECK(property_fails("orient2d bound / 4", [&counts] {
+    const tokens<rational> Z = *gen::near_collinear();
+    orient2d_margin_holds(convert_matrix<double>(Z, [](const rational& q) { return nearest_double(q); }), 0.25, counts);
+  }, 300));
+}
+
+TEST_CASE("hull attention near collinearity equals all pairs decided exactly") {
+  hull_stats total;
+  testing::check_property("hull == exact pairs on near_collinear", [&total] {
+    const problem p = *gen::problem_from(gen::near_collinear(), true, 1);
+    const tokens<double> Z = initial_tokens<double>(p);
+    const tokens<rational> exact = convert_matrix<rational>(Z, [](double x) { return exact_value(x); });
+    hull_stats stats;
+    RC_ASSERT(hull_attention(model_of<double>(p).A, Z, &stats) == attention(p.A, exact));
+    total.filtered += stats.filtered;
+    total.exact += stats.exact;
+  });
+  MESSAGE("hull predicates: " << total.filtered << " decided in double, " << total.exact << " exactly");
+  CHECK(total.exact > 0);
+}
+
+}  // namespace hardmax
