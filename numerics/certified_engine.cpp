@@ -12,7 +12,8 @@ namespace {
 
 double max_magnitude(const tokens<double>& Z) { return Z.size() ? Z.cwiseAbs().maxCoeff() : 0.0; }
 
-// a = max_r sum_c |A_rc|, exactly, then rounded up to a double.
+}  // namespace
+
 double row_sum_norm(const matrix<rational>& A) {
   rational best = 0;
   for (index r = 0; r < A.rows(); ++r) {
@@ -23,6 +24,8 @@ double row_sum_norm(const matrix<rational>& A) {
   const double a = nearest_double(best);
   return rational(a) >= best ? a : std::nextafter(a, INFINITY);
 }
+
+namespace {
 
 // The exact layer reached by replaying the patterns decided since `anchor` (M4, rationals).
 tokens<rational> replay(const model<rational>& m, tokens<rational> Z, const std::vector<attention_pattern>& patterns) {

@@ -30,6 +30,9 @@ struct certified_engine_error : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+// a = max_r sum_c |A_rc|, exactly, then rounded up to a double: the a of Lemma 1 (docs/PRECISION.md).
+double row_sum_norm(const matrix<rational>& A);
+
 // Runs `depth` layers of M4 (V = I, no softmax: the error analysis is for M4). `margin` scales the
 // proved margins the double decisions need (1); only tests weaken it, to show that such a weakening
 // is caught (tests/property/filter_margins_test.cpp).

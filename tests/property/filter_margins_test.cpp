@@ -39,17 +39,6 @@ problem threshold_problem() {
   return p;
 }
 
-double row_sum_norm_up(const matrix<rational>& A) {
-  rational best = 0;
-  for (index r = 0; r < A.rows(); ++r) {
-    rational s = 0;
-    for (index c = 0; c < A.cols(); ++c) s += abs(A(r, c));
-    best = std::max(best, s);
-  }
-  const double a = nearest_double(best);
-  return rational(a) >= best ? a : std::nextafter(a, INFINITY);
-}
-
 double worst_score_ratio = 0;
 
 struct certified_tally {
@@ -63,7 +52,7 @@ bool certified_margins_hold(const problem& p, double margin) {
   const index depth = std::min<index>(*p.layers, 6);
   const certified_run run = simulate_certified(p, depth, {}, margin);
   const trajectory<rational> exact = simulate(model_of<rational>(p), p.Z0, depth);
-  const double a = row_sum_norm_up(p.A), d = static_cast<double>(p.dimension());
+  const double a = row_sum_norm(p.A), d = static_cast<double>(p.dimension());
   const matrix<double> A = model_of<double>(p).A;
   std::vector<double> s;
   std::vector<rational> t;
