@@ -53,6 +53,12 @@ class certified_state {
   const tokens<double>& layer() const { return Z_; }
   double error_bound() const { return E_; }
 
+  // The margin a double decision needs on this layer: twice the largest score error (Lemma 2).
+  double decision_gap() const {
+    return margin_ * 2 * rounding::score_error(static_cast<double>(Z_.cols()), a_, max_magnitude(Z_), E_) *
+           rounding::evaluation_margin;
+  }
+
   struct decision {
     attention_pattern attention;
     std::vector<index> leaders;
@@ -61,9 +67,7 @@ class certified_state {
 
   // Decides the attention pattern and the leaders (D1) of the current layer.
   decision decide(certification_stats& stats) {
-    const double M = max_magnitude(Z_);
-    const double gap =
-        margin_ * 2 * rounding::score_error(static_cast<double>(Z_.cols()), a_, M, E_) * rounding::evaluation_margin;
+    const double gap = decision_gap();
     const tokens<double> Q = queries(model_.A, Z_);
     decision d{attention_pattern(static_cast<std::size_t>(Z_.rows())), {}, false};
     std::vector<index> uncertain_rows, uncertain_leaders;
@@ -169,6 +173,7 @@ certified_run simulate_certified(const problem& p, index depth, const std::funct
     run.path.layers.push_back(state.layer());  // after an exact decision: the exact layer, rounded
     run.path.decided_leaders.push_back(std::move(L));
     run.stats.error_bound.push_back(state.error_bound());
+    run.stats.decision_gap.push_back(state.decision_gap());
     if (k < depth) state.advance_layer(C);
     run.path.attention.push_back(std::move(C));
     if (k == depth) break;

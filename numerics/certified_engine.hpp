@@ -19,6 +19,7 @@ struct certification_stats {
   std::size_t leaders_decided_exactly = 0;  // leader tests (D1) that rounding could not settle
   std::vector<index> exact_layers;  // layers where the exact path ran
   std::vector<double> error_bound;  // per layer: every coordinate is within this of the exact value
+  std::vector<double> decision_gap; // per layer: the gap a double decision needs, twice the score error bound
 };
 
 struct certified_run {

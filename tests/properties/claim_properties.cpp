@@ -176,11 +176,13 @@ void finite_time_clustering_property(const problem& p, const dynamics& dyn) {
     if (max_abs(Z - s.limit()) > bound)
       RC_FAIL("L6: layer K* + " + std::to_string(k) + " is farther from the limit than rho^floor(m/q) allows");
     if (!straight)
-      for (const tail_decision& t : c.general->tail_decisions)
+      for (const tail_decision& t : c.general->tail_decisions) {
+        if (t.bound >= t.limit) RC_FAIL("L6: a preference was decided by a tail bound that is not below f(inf)");
         if (s.K() + k >= t.from_layer && abs(score_gap(p.A, Z, t.token, t.attended, t.other) - t.limit) > t.bound)
           RC_FAIL("L6: at layer K* + " + std::to_string(k) + " token " + std::to_string(t.token) + "'s preference for " +
                   std::to_string(t.attended) + " over " + std::to_string(t.other) + " is off its limit by more than the tail "
                   "bound " + to_string(t.bound) + " from layer " + std::to_string(t.from_layer));
+      }
   }
   if (advance(m, s.limit(), c.pattern) != s.limit()) RC_FAIL("L6: the limit is not a fixed point of T = (I + alpha P)/(1 + alpha)");
   recurrences_hold(p, dyn, s, layers);

@@ -45,9 +45,9 @@ struct certified_tally {
   int cases = 0, reached_exact = 0;
 };
 
-// Every layer: positions within E, every score within the margin the engine's decisions rely on
-// (margin x Delta, Delta = score_error(d, a, M, E)) of the exact one, and the exact pattern and
-// leaders. Returns whether the exact path ran.
+// Every layer: positions within E, every score within half the gap the engine's double decisions
+// need (its premise: Delta = score_error(d, a, M, E), scaled by its margin) of the exact one, and the
+// exact pattern and leaders. Returns whether the exact path ran.
 bool certified_margins_hold(const problem& p, double margin) {
   const index depth = std::min<index>(*p.layers, 6);
   const certified_run run = simulate_certified(p, depth, {}, margin);
@@ -64,7 +64,8 @@ bool certified_margins_hold(const problem& p, double margin) {
     for (index i = 0; i < p.size(); ++i)
       for (index c = 0; c < p.dimension(); ++c) RC_ASSERT(abs(exact_value(Zd(i, c)) - exact.layers[k](i, c)) <= exact_value(E));
     const double M = Zd.cwiseAbs().maxCoeff();
-    const rational delta = exact_value(margin * rounding::score_error(d, a, M, E));
+    const rational delta = exact_value(run.stats.decision_gap[k]) / 2;
+    RC_ASSERT(delta >= exact_value(margin * rounding::score_error(d, a, M, E)));  // the engine's premise is Lemma 1's
     const tokens<double> Qd = queries(A, Zd);
     const tokens<rational> Q = queries(p.A, exact.layers[k]);
     for (index i = 0; i < p.size(); ++i) {
