@@ -89,6 +89,22 @@ TEST_CASE("L4 fails on an A-norm that decreases (and L3: M4 never does that)") {
   CHECK(row_of(rows, "L3").outcome == verdict::fails);
 }
 
+TEST_CASE("L4 fails on the equality case: a token that does not move although its mean is elsewhere") {
+  observed_trajectory t = configuration_1(6);
+  t.layers[3].row(5) = t.layers[2].row(5);
+  const auto rows = check_claims(t, 200);
+  CHECK(row_of(rows, "L4").outcome == verdict::fails);
+  CHECK(row_of(rows, "L4").witness == "token 5 at layer 2: equality case violated (norm unchanged, m_i != z_i)");
+}
+
+TEST_CASE("L4 fails on a token beyond the initial A-norm bound") {
+  observed_trajectory t = configuration_1(6);
+  t.layers[4].row(6) << 10, 10;  // |z|_A^2 = 200 > max_j |z_j^0|_A^2 = 2
+  const auto rows = check_claims(t, 200);
+  CHECK(row_of(rows, "L4").outcome == verdict::fails);
+  CHECK(row_of(rows, "L4").witness == "layer 4 token 6: |z|_A^2 = 200 exceeds max_j |z_j^0|_A^2 = 2");
+}
+
 TEST_CASE("L5's checker fails on a wrong limit and on weights that are not convex") {
   const problem p = testing::figure2("figure2-4-non-leader-clusters");
   const model<rational> m = model_of<rational>(p);
@@ -105,6 +121,28 @@ TEST_CASE("L5's checker fails on a wrong limit and on weights that are not conve
   const limit_faces g = check_limit_faces(m.A, s.last_layer, *s.certificate.chain, negative, s.limit());
   CHECK(!g.convex);
   CHECK(g.witness->find("token 4: negative weight -1 on leader 0") != std::string::npos);
+  // Weights that give the right point but sum to 3/2: 1/4 more on each of the opposite corners 0 and 2.
+  absorption heavy = *s.certificate.weights;
+  const index a4 = s.certificate.chain->classes.class_of[4];
+  heavy.weights(a4, 0) += rational(1, 4);
+  heavy.weights(a4, 2) += rational(1, 4);
+  const limit_faces h = check_limit_faces(m.A, s.last_layer, *s.certificate.chain, heavy, s.limit());
+  CHECK(!h.convex);
+  CHECK(*h.witness == "token 4: its weights sum to 3/2 and give (-1, 0), not its limit (-1, 0)");
+}
+
+TEST_CASE("L5's checker says undecided when a support leaves the face exposed by A z*_i") {
+  const problem p = testing::figure2("figure2-4-non-leader-clusters");
+  const model<rational> m = model_of<rational>(p);
+  const limit_search s = find_limit(m, {p.Z0}, 200);
+  REQUIRE(s.certified);
+  absorption moved = *s.certificate.weights;
+  const index a4 = s.certificate.chain->classes.class_of[4];
+  std::swap(moved.weights(a4, 0), moved.weights(a4, 3));  // half of token 4 on corner 0 = (1, 1), off the edge x = -1
+  const limit_faces f = check_limit_faces(m.A, s.last_layer, *s.certificate.chain, moved, s.limit());
+  REQUIRE(f.off_face);
+  CHECK(f.off_face->find("puts weight 1/2 on leader 0, which is not on the face {2, 3}") != std::string::npos);
+  CHECK(!f.holds());
 }
 
 TEST_CASE("L6 is not certified when the given layers end before any certificate, with the failing condition") {
