@@ -71,7 +71,6 @@ class general_check {
   const tokens<rational>& layer(index m) const { return m == 0 ? Z_ : r_.lookahead[static_cast<std::size_t>(m - 1)]; }
   void compute_layer(index m);
   bool enumerate_conditions();
-  void contraction();
   bool check_layer(index m);
   void update(index m);
   bool settled(index m) const;
@@ -177,32 +176,6 @@ bool general_check::enumerate_conditions() {
   return true;
 }
 
-// q and rho = ||E^q||_inf on the transient block: the row sums of T_OO^q, the probabilities of not
-// yet being absorbed after q steps.
-void general_check::contraction() {
-  const pattern_chain& ch = chain();
-  const std::vector<index> transient = ch.transient_classes();
-  if (transient.empty()) return;
-  std::vector<rational> s(static_cast<std::size_t>(ch.class_count()), rational(0));
-  for (index a : transient) s[static_cast<std::size_t>(a)] = 1;
-  for (index q = 1;; ++q) {
-    std::vector<rational> next(s.size(), rational(0));
-    rational largest = 0;
-    for (index a : transient) {
-      for (const auto& [b, w] : ch.rows[static_cast<std::size_t>(a)]) next[static_cast<std::size_t>(a)] += w * s[static_cast<std::size_t>(b)];
-      largest = std::max(largest, next[static_cast<std::size_t>(a)]);
-    }
-    s = std::move(next);
-    if (largest < 1) {
-      r_.tail.contracting_power = q;
-      r_.tail.contraction = largest;
-      return;
-    }
-    // Every transient class reaches a leader class within as many steps as there are classes.
-    if (q > ch.class_count()) throw std::logic_error("general certificate: no contracting power of E, against L6");
-  }
-}
-
 // The open conditions at layer K + m (m >= 1); false, with the failure, when one does not hold: the
 // pattern changes at that layer, the layers before it having pattern C.
 bool general_check::check_layer(index m) {
@@ -258,8 +231,8 @@ void general_check::update(index m) {
     if (p.decided_from >= 0) continue;
     if (p.by_tail) {
       const rational& di = dev[static_cast<std::size_t>(p.i)];
-      const rational dcj = dev[static_cast<std::size_t>(p.c)] + dev[static_cast<std::size_t>(p.j)];
-      const rational bound = options_.rules.tail_bound(size_of_A_ * (p.norm_i * dcj + di * p.gap + di * dcj));
+      const rational bound = options_.rules.tail_bound(
+          preference_tail_bound(size_of_A_, p.norm_i, p.gap, di, dev[static_cast<std::size_t>(p.c)], dev[static_cast<std::size_t>(p.j)]));
       if (bound < p.limit) {
         p.decided_from = m;
         ++r_.preferences_by_tail;
@@ -293,22 +266,22 @@ void general_check::update(index m) {
     }
     // The closed form is checked at every layer before the dominance: cap it at ten lookaheads.
     const index cap = 10 * options_.max_lookahead;
-    const std::optional<index> from = dominance_threshold(p.f, *lead, cap);
-    if (!from) {
+    const leading_term_decision decision = decide_leading_term(p.f, *lead, m, cap);
+    if (!decision.dominant_from) {
       fail({"lookahead", rep(p.i), rep(p.c), rep(p.j),
             fmt::format("undecided at layer {}: token {}'s preference for token {} over token {} has the positive leading "
                         "term {}, but it dominates the others only beyond layer {} (ten times --max-lookahead)", K_,
                         rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + cap), std::nullopt});
       return;
     }
-    for (index k = m + 1; k < *from; ++k)  // the closed form is f exactly: positive up to the dominance
-      if (evaluate(p.f, k) <= 0) {
-        fail({"leading-term", rep(p.i), rep(p.c), rep(p.j),
-              fmt::format("token {}'s preference for token {} over token {} ({}) is <= 0 at layer {} of the constant "
-                          "pattern: the pattern changes after layer {}",
-                          rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + k, K_), std::nullopt});
-        return;
-      }
+    if (decision.not_positive_at) {
+      fail({"leading-term", rep(p.i), rep(p.c), rep(p.j),
+            fmt::format("token {}'s preference for token {} over token {} ({}) is <= 0 at layer {} of the constant "
+                        "pattern: the pattern changes after layer {}",
+                        rep(p.i), rep(p.c), rep(p.j), to_string(*lead), K_ + *decision.not_positive_at, K_), std::nullopt});
+      return;
+    }
+    const index* from = &*decision.dominant_from;
     p.decided_from = m + 1;
     ++r_.preferences_by_leading_term;
     r_.latest_dominance = std::max(r_.latest_dominance, *from);
@@ -360,7 +333,9 @@ general_certificate general_check::run() {
     observe_change(1);
     return std::move(r_);
   }
-  contraction();
+  const auto [q, rho] = contracting_power(chain());
+  r_.tail.contracting_power = q;
+  r_.tail.contraction = rho;
   for (index m = 0;; ++m) {
     if (m > 1) compute_layer(m);
     Q_ = queries(m_.A, layer(m));

@@ -72,6 +72,15 @@ struct tail_decision {
   rational bound;
 };
 
+// The bound on |f(m') - f(inf)| for all m' >= m of a preference of i for c over j, from the limits
+// (||z*_i||_max, ||z*_c - z*_j||_max) and the deviations dev of the three classes at layer K + m:
+// sum|A_rs| (||z*_i|| (dev_c + dev_j) + dev_i ||z*_c - z*_j|| + dev_i (dev_c + dev_j)). Attained when
+// the deviations line up, so no term can be dropped.
+inline rational preference_tail_bound(const rational& size_of_A, const rational& norm_i, const rational& gap,
+                                      const rational& dev_i, const rational& dev_c, const rational& dev_j) {
+  return size_of_A * (norm_i * (dev_c + dev_j) + dev_i * gap + dev_i * (dev_c + dev_j));
+}
+
 struct general_certificate {
   bool holds = false;
   index layers_checked = 1;         // layers K .. K + layers_checked - 1 were checked exactly

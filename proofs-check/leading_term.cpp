@@ -108,6 +108,19 @@ std::optional<index> dominance_threshold(const exponential_polynomial& f, const 
   return hi;
 }
 
+leading_term_decision decide_leading_term(const exponential_polynomial& f, const exponential_term& lead, index m,
+                                          index cap) {
+  leading_term_decision d;
+  d.dominant_from = dominance_threshold(f, lead, cap);
+  if (!d.dominant_from) return d;
+  for (index k = m + 1; k < *d.dominant_from; ++k)  // the closed form is f exactly
+    if (evaluate(f, k) <= 0) {
+      d.not_positive_at = k;
+      return d;
+    }
+  return d;
+}
+
 std::string to_string(const exponential_term& t) {
   const std::string m_part = t.power == 0 ? "" : t.power == 1 ? " m" : fmt::format(" m^{}", t.power);
   return fmt::format("{}{} ({})^m", hardmax::to_string(t.coefficient), m_part, hardmax::to_string(t.nu));

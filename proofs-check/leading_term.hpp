@@ -46,6 +46,15 @@ std::optional<exponential_term> leading(const exponential_polynomial& f);
 // sum of ratios at m1 bounds it for every later m.
 std::optional<index> dominance_threshold(const exponential_polynomial& f, const exponential_term& lead, index cap);
 
+// A preference with f(inf) = 0 and a positive leading term, fitted at layer m: it holds at every later
+// layer if the closed form is positive on m+1 .. m1-1 and the leading term dominates from m1 on.
+struct leading_term_decision {
+  std::optional<index> dominant_from;    // m1; empty: beyond the cap (undecided)
+  std::optional<index> not_positive_at;  // the first layer in m+1 .. m1-1 where the closed form is <= 0
+};
+
+leading_term_decision decide_leading_term(const exponential_polynomial& f, const exponential_term& lead, index m, index cap);
+
 std::string to_string(const exponential_term& t);
 
 }  // namespace hardmax

@@ -97,4 +97,23 @@ pattern_chain chain_of(const rational& alpha, const tokens<rational>& Z, const a
   return ch;
 }
 
+std::pair<index, rational> contracting_power(const pattern_chain& ch) {
+  const std::vector<index> transient = ch.transient_classes();
+  if (transient.empty()) return {0, rational(0)};
+  std::vector<rational> s(static_cast<std::size_t>(ch.class_count()), rational(0));
+  for (index a : transient) s[static_cast<std::size_t>(a)] = 1;
+  for (index q = 1;; ++q) {
+    std::vector<rational> next(s.size(), rational(0));
+    rational largest = 0;
+    for (index a : transient) {
+      for (const auto& [b, w] : ch.rows[static_cast<std::size_t>(a)]) next[static_cast<std::size_t>(a)] += w * s[static_cast<std::size_t>(b)];
+      largest = std::max(largest, next[static_cast<std::size_t>(a)]);
+    }
+    s = std::move(next);
+    if (largest < 1) return {q, largest};
+    // Every transient class reaches a leader class within as many steps as there are classes.
+    if (q > ch.class_count()) throw std::logic_error("contracting_power: no contracting power of E, against L6");
+  }
+}
+
 }  // namespace hardmax

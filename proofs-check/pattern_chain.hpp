@@ -41,4 +41,9 @@ struct pattern_chain {
 
 pattern_chain chain_of(const rational& alpha, const tokens<rational>& Z, const attention_pattern& C);
 
+// The least q with ||E^q||_inf < 1 on the transient block (E = T - T^inf, there E^q = T_OO^q: the row
+// sums are the probabilities of not yet being absorbed after q steps), and rho = ||E^q||_inf; (0, 0)
+// when every class is a leader's.
+std::pair<index, rational> contracting_power(const pattern_chain& chain);
+
 }  // namespace hardmax

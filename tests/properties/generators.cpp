@@ -310,6 +310,31 @@ rc::Gen<tokens<rational>> near_collinear() {
       rc::gen::mapcat(rc::gen::inRange<index>(0, 4), [](index n) { return rational_matrix(n, 2, 2, 4); }));
 }
 
+rc::Gen<problem> near_axis_queries() {
+  return rc::gen::apply(
+      [](long a, long b, long c, const std::vector<long>& xs, const std::vector<long>& ks, const matrix<rational>& others) {
+        problem p;
+        // A = [[3b^2/c + a + 1/4, b], [b, c/3]]: det = (a + 1/4) c/3 > 0, so A is SPD.
+        p.A = matrix<rational>(2, 2);
+        p.A << rational(b * b * 3, c) + rational(a) + rational(1, 4), rational(b), rational(b), rational(c, 3);
+        p.alpha = rational(1, 2);
+        p.layers = 2;
+        p.Z0 = tokens<rational>(static_cast<index>(xs.size()) + others.rows(), 2);
+        for (std::size_t k = 0; k < xs.size(); ++k) {
+          const rational x = rational(xs[k], 7);
+          const rational y = -rational(b) * x / p.A(1, 1) + rational(ks[k], 3) * power_of_two(-54) * abs(x);
+          p.Z0(static_cast<index>(k), 0) = x;
+          p.Z0(static_cast<index>(k), 1) = y;
+        }
+        for (index r = 0; r < others.rows(); ++r) p.Z0.row(static_cast<index>(xs.size()) + r) = others.row(r);
+        return p;
+      },
+      rc::gen::inRange(1L, 5L), rc::gen::inRange(-5L, 6L), rc::gen::inRange(1L, 10L),
+      rc::gen::container<std::vector<long>>(4, rc::gen::inRange(-20L, 21L)),
+      rc::gen::container<std::vector<long>>(4, rc::gen::inRange(-3L, 4L)),
+      rc::gen::mapcat(rc::gen::inRange<index>(1, 5), [](index n) { return rational_matrix(n, 2, 3, 4); }));
+}
+
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers) {
   return rc::gen::mapcat(std::move(configuration), [identity_only, max_layers](const tokens<rational>& Z) {
     const index d = Z.cols();

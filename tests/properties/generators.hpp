@@ -80,6 +80,11 @@ rc::Gen<tokens<rational>> rounding_threshold_ties();
 // orient2d filter cannot decide, and its subtractions round.
 rc::Gen<tokens<rational>> near_collinear();
 
+// The hull's query-sign filter at its threshold: an SPD A = [[a, b], [b, c]] and tokens
+// z = (x, -b x / c + delta) whose query coordinate (A z)_1 = c delta is a few ulps of b x, around a
+// few ordinary tokens (a problem: the tokens depend on A).
+rc::Gen<problem> near_axis_queries();
+
 // A problem around any configuration generator: A = I for the sphere, else SPD (I one time in three),
 // alpha in (0, 10], depth 1..max_layers.
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers);

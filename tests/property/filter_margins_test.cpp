@@ -135,6 +135,36 @@ TEST_CASE("an orient2d filter whose bound is weakened 4 times is caught") {
   }, 300));
 }
 
+// Lemma 3's rounding, one layer at a time: the double layer map applied to the engine's doubles stays
+// within update_error(c, M) of the exact map applied to the same doubles (with alpha as the engine
+// holds it), on the near-tie runs. This is what E's growth rests on.
+TEST_CASE("certified engine: one layer's rounding stays within Lemma 3's bound") {
+  double worst = 0;
+  testing::check_property("update error within gamma_{c+8} M", [&worst] {
+    const problem p = threshold_problem();
+    const certified_run run = simulate_certified(p, 6);
+    const model<double> md = model_of<double>(p);
+    model<rational> held = model_of<rational>(p);
+    held.alpha = exact_value(md.alpha);
+    for (std::size_t k = 0; k + 1 < run.path.layers.size(); ++k) {
+      const tokens<double>& Z = run.path.layers[k];
+      const attention_pattern& C = run.path.attention[k];
+      std::size_t c = 1;
+      for (const auto& Ci : C) c = std::max(c, Ci.size());
+      const double bound = rounding::update_error(static_cast<double>(c), Z.cwiseAbs().maxCoeff());
+      const tokens<double> next = advance(md, Z, C);
+      const tokens<rational> exact = advance(held, convert_matrix<rational>(Z, [](double x) { return exact_value(x); }), C);
+      for (index i = 0; i < Z.rows(); ++i)
+        for (index d = 0; d < Z.cols(); ++d) {
+          const rational error = abs(exact_value(next(i, d)) - exact(i, d));
+          RC_ASSERT(error <= exact_value(bound));
+          if (bound > 0) worst = std::max(worst, nearest_double(error / exact_value(bound)));
+        }
+    }
+  });
+  MESSAGE("worst one-layer rounding / Lemma 3's bound: " << worst);
+}
+
 TEST_CASE("hull attention near collinearity equals all pairs decided exactly") {
   hull_stats total;
   testing::check_property("hull == exact pairs on near_collinear", [&total] {
@@ -146,6 +176,26 @@ TEST_CASE("hull attention near collinearity equals all pairs decided exactly") {
     total.filtered += stats.filtered;
     total.exact += stats.exact;
   });
+  MESSAGE("hull predicates: " << total.filtered << " decided in double, " << total.exact << " exactly");
+  CHECK(total.exact > 0);
+}
+
+// The hull's other two filters at their thresholds: preferences between two tokens tied to an ulp
+// (gen::rounding_threshold_ties) and query coordinates a few ulps from 0 (gen::near_axis_queries).
+TEST_CASE("hull attention at the preference and query-sign thresholds equals all pairs decided exactly") {
+  hull_stats total;
+  const auto hull_equals_pairs = [&total](const problem& p) {
+    const tokens<double> Z = initial_tokens<double>(p);
+    const matrix<double> A = model_of<double>(p).A;
+    const tokens<rational> exact = convert_matrix<rational>(Z, [](double x) { return exact_value(x); });
+    const matrix<rational> exact_A = convert_matrix<rational>(A, [](double x) { return exact_value(x); });
+    hull_stats stats;
+    RC_ASSERT(hull_attention(A, Z, &stats) == attention(exact_A, exact));
+    total.filtered += stats.filtered;
+    total.exact += stats.exact;
+  };
+  testing::check_property("hull == exact pairs on rounding_threshold_ties", [&] { hull_equals_pairs(threshold_problem()); });
+  testing::check_property("hull == exact pairs on near_axis_queries", [&] { hull_equals_pairs(*gen::near_axis_queries()); });
   MESSAGE("hull predicates: " << total.filtered << " decided in double, " << total.exact << " exactly");
   CHECK(total.exact > 0);
 }

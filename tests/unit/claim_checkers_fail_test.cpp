@@ -99,10 +99,10 @@ TEST_CASE("L4 fails on the equality case: a token that does not move although it
 
 TEST_CASE("L4 fails on a token beyond the initial A-norm bound") {
   observed_trajectory t = configuration_1(6);
-  t.layers[4].row(6) << 10, 10;  // |z|_A^2 = 200 > max_j |z_j^0|_A^2 = 2
+  t.layers[4].row(6) << rational(3, 2), 1;  // |z|_A^2 = 13/4 > max_j |z_j^0|_A^2 = 2, though not twice it
   const auto rows = check_claims(t, 200);
   CHECK(row_of(rows, "L4").outcome == verdict::fails);
-  CHECK(row_of(rows, "L4").witness == "layer 4 token 6: |z|_A^2 = 200 exceeds max_j |z_j^0|_A^2 = 2");
+  CHECK(row_of(rows, "L4").witness == "layer 4 token 6: |z|_A^2 = 13/4 exceeds max_j |z_j^0|_A^2 = 2");
 }
 
 TEST_CASE("L5's checker fails on a wrong limit and on weights that are not convex") {

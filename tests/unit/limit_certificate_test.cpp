@@ -84,6 +84,42 @@ TEST_CASE("leading term: basis, exact fit, sign and the layer from which it domi
   CHECK(repeated.size() == 1 + 2 + 3);
 }
 
+TEST_CASE("the tail bound is attained when the deviations line up, so none of its terms can be dropped") {
+  // d = 1, A = 1: z*_i = 1, z*_c = 2, z*_j = 1 (f(inf) = 1), deviations +1/10, +1/10, -1/10.
+  const rational f_inf = 1, f = rational(11, 10) * (rational(21, 10) - rational(9, 10));
+  const rational bound = preference_tail_bound(1, 1, 1, q(1, 10), q(1, 10), q(1, 10));
+  CHECK(f - f_inf == bound);
+  CHECK(bound == q(8, 25));
+}
+
+TEST_CASE("a chain i -> j -> k -> leader: reach sets are transitive and E's contracting power is 3") {
+  // A = I: i = (1, -1/2) attends to j = (2, 9/10), which attends to k = (3, 4), which attends to the
+  // leader (0, 10); the A-norm rises along every edge.
+  const problem p = configuration(matrix<rational>::Identity(2, 2), q(1, 2),
+                                  {{1, q(-1, 2)}, {2, q(9, 10)}, {3, 4}, {0, 10}});
+  const attention_pattern C = attention(p.A, p.Z0);
+  REQUIRE(C == attention_pattern{{1}, {2}, {3}, {3}});
+  const pattern_chain chain = chain_of(p.alpha, p.Z0, C);
+  CHECK(chain.reach[0].count() == 3);  // i reaches j and k (transient), itself included
+  CHECK(chain.reach[0].test(2));
+  const auto [power, rho] = contracting_power(chain);
+  CHECK(power == 3);  // no token is absorbed in fewer than three steps from i
+  CHECK(rho < 1);
+  CHECK(rho == 1 - q(1, 27));  // i's row: absorbed within 3 steps only along i -> j -> k -> L, (1/3)^3
+}
+
+TEST_CASE("a positive leading term is not enough: the closed form must stay positive until it dominates") {
+  // f(m) = (1/2)^m - 6 (1/3)^m + 6 (1/4)^m: f(0) = 1, leading term (1/2)^m, but f(1) = 0 and f(2) < 0.
+  const exponential_polynomial f = {{q(1, 4), 0, 6}, {q(1, 3), 0, -6}, {q(1, 2), 0, 1}};
+  const auto lead = leading(f);
+  REQUIRE(lead);
+  const leading_term_decision d = decide_leading_term(f, *lead, 0, 1000);
+  REQUIRE(d.dominant_from);
+  CHECK(d.not_positive_at == 1);
+  const leading_term_decision later = decide_leading_term(f, *lead, 3, 1000);  // from layer 4 on it is positive
+  CHECK(!later.not_positive_at);
+}
+
 TEST_CASE("L6 general certificate: the symmetric centre of THEORY.md, exactly") {
   const problem p = symmetric_centre();
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 200);
