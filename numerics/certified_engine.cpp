@@ -80,7 +80,8 @@ class certified_state {
         uncertain_rows.push_back(i);
         continue;
       }
-      // C_i is one copy class: i leads iff it is i's own class, or that class has merged with i.
+      // C_i is one copy class: i leads iff it is i's own class. Classes never merge under M4
+      // (docs/THEOREMS.md); the exact check of a class not provably apart only confirms it.
       const index attended = Ci.front();
       if (same_class(i, attended))
         leader[static_cast<std::size_t>(i)] = true;

@@ -1,6 +1,6 @@
 #include "numerics/hull_attention.hpp"
 
-#include "numerics/orient2d.hpp"
+#include "numerics/planar_predicates.hpp"
 #include "numerics/scalar_traits.hpp"
 
 #include <algorithm>
@@ -11,15 +11,8 @@
 namespace hardmax {
 namespace {
 
-constexpr double eps = 0x1p-53;
-
 int sign(const rational& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 int sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
-
-template <class S>
-rational q(const S& x) {
-  return scalar_traits<S>::exact(x);
-}
 
 template <class S>
 struct planar {
@@ -31,7 +24,7 @@ struct planar {
   S x(index i) const { return Z(i, 0); }
   S y(index i) const { return Z(i, 1); }
 
-  // Orientation of (p, q, r): > 0 counter-clockwise (numerics/orient2d.hpp for doubles).
+  // Orientation of (p, q, r): > 0 counter-clockwise (filtered for doubles: numerics/planar_predicates.hpp).
   int orient(index p, index qq, index r) {
     if constexpr (std::is_same_v<S, double>) {
       return orient2d(x(p), y(p), x(qq), y(qq), x(r), y(r), stats, margin);
@@ -44,26 +37,23 @@ struct planar {
   // sign of <A z_i, z_v - z_u>.
   int preference(index i, index u, index v) {
     if constexpr (std::is_same_v<S, double>) {
-      const double dx = x(v) - x(u), dy = y(v) - y(u);
-      const double s = x(i) * (A(0, 0) * dx + A(0, 1) * dy) + y(i) * (A(1, 0) * dx + A(1, 1) * dy);
-      const double mag = std::fabs(x(i)) * (std::fabs(A(0, 0) * dx) + std::fabs(A(0, 1) * dy)) +
-                         std::fabs(y(i)) * (std::fabs(A(1, 0) * dx) + std::fabs(A(1, 1) * dy));
-      if (std::fabs(s) > margin * 8 * eps * mag * (1 + 16 * eps)) return ++stats.filtered, sign(s);
+      const double a[2][2] = {{A(0, 0), A(0, 1)}, {A(1, 0), A(1, 1)}};
+      return hardmax::preference(a, x(i), y(i), x(u), y(u), x(v), y(v), stats, margin);
+    } else {
+      ++stats.exact;
+      const rational dx = x(v) - x(u), dy = y(v) - y(u);
+      return sign(x(i) * (A(0, 0) * dx + A(0, 1) * dy) + y(i) * (A(1, 0) * dx + A(1, 1) * dy));
     }
-    ++stats.exact;
-    const rational dx = q(x(v)) - q(x(u)), dy = q(y(v)) - q(y(u));
-    return sign(q(x(i)) * (q(A(0, 0)) * dx + q(A(0, 1)) * dy) + q(y(i)) * (q(A(1, 0)) * dx + q(A(1, 1)) * dy));
   }
 
   // sign of the r-th coordinate of A z_i.
   int query_sign(index i, index r) {
     if constexpr (std::is_same_v<S, double>) {
-      const double s = A(r, 0) * x(i) + A(r, 1) * y(i);
-      if (std::fabs(s) > margin * 3 * eps * (std::fabs(A(r, 0) * x(i)) + std::fabs(A(r, 1) * y(i))) * (1 + 8 * eps))
-        return ++stats.filtered, sign(s);
+      return hardmax::query_sign(A(r, 0), A(r, 1), x(i), y(i), stats);
+    } else {
+      ++stats.exact;
+      return sign(A(r, 0) * x(i) + A(r, 1) * y(i));
     }
-    ++stats.exact;
-    return sign(q(A(r, 0)) * q(x(i)) + q(A(r, 1)) * q(y(i)));
   }
 };
 

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "numerics/model.hpp"
-#include "numerics/orient2d.hpp"
+#include "numerics/planar_predicates.hpp"
 #include "numerics/tokens.hpp"
 
 #include <cstddef>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 namespace hardmax::gen {
@@ -333,6 +334,81 @@ rc::Gen<problem> near_axis_queries() {
       rc::gen::container<std::vector<long>>(4, rc::gen::inRange(-20L, 21L)),
       rc::gen::container<std::vector<long>>(4, rc::gen::inRange(-3L, 4L)),
       rc::gen::mapcat(rc::gen::inRange<index>(1, 5), [](index n) { return rational_matrix(n, 2, 3, 4); }));
+}
+
+namespace {
+
+// A double with a random `bits`-bit mantissa, |value| in [2^e, 2^(e+1)), of either sign.
+rc::Gen<double> random_double(int bits, int min_exponent, int max_exponent) {
+  return rc::gen::apply([bits](long m, int e, bool negative) { return std::ldexp(negative ? -double(m) : double(m), e - bits + 1); },
+                        rc::gen::inRange(1L << (bits - 1), 1L << bits), rc::gen::inRange(min_exponent, max_exponent + 1),
+                        rc::gen::arbitrary<bool>());
+}
+
+double ulps_away(double v, int k) {
+  for (; k > 0; --k) v = std::nextafter(v, HUGE_VAL);
+  for (; k < 0; ++k) v = std::nextafter(v, -HUGE_VAL);
+  return v;
+}
+
+}  // namespace
+
+rc::Gen<problem> adversarial_sums() {
+  return rc::gen::apply(
+      [](int k, const std::vector<long>& offsets) {
+        // In units of 2^-53 every y_j and every partial sum is an integer (below 2^61 for c <= 192).
+        problem p;
+        const auto c = static_cast<index>(offsets.size());
+        p.A = matrix<rational>::Identity(2, 2);
+        p.alpha = power_of_two(k) - 1;
+        p.layers = 1;
+        p.Z0 = tokens<rational>(c + 1, 2);
+        p.Z0.row(0) << rational(1, 2), 0;
+        long sum = 0;  // the engine's rounded partial sum
+        for (index j = 0; j < c; ++j) {
+          const long base = (1L << 53) - offsets[static_cast<std::size_t>(j)];  // y in [1 - 2^-10, 1)
+          long y = base;
+          if (sum > 0) {
+            const long unit = 2L << (63 - __builtin_clzl(static_cast<unsigned long>(sum + base)) - 53);  // ulp of the sum
+            const long target = unit / 2 - 1;  // just below half an ulp: rounds down by nearly half
+            if (unit > 2) y = base - ((sum + base - target) % unit + unit) % unit;
+          }
+          sum = static_cast<long>(static_cast<double>(sum) + static_cast<double>(y));  // the double sum, scaled
+          p.Z0.row(j + 1) << 1, rational(y) * power_of_two(-53);
+        }
+        return p;
+      },
+      rc::gen::inRange(8, 13),
+      rc::gen::mapcat(rc::gen::inRange(64, 193), [](int c) {
+        return rc::gen::container<std::vector<long>>(static_cast<std::size_t>(c), rc::gen::inRange(1L, 1L << 43));
+      }));
+}
+
+rc::Gen<preference_case> preference_ties() {
+  return rc::gen::mapcat(rc::gen::inRange(-10, 11), [](int e) {
+    return rc::gen::apply(
+        [](double a, double b, double c, double x, double y, int i, int j, int k, bool move_x) {
+          preference_case p{};
+          // |b| < 1/2 <= sqrt(a c) / 2: A is SPD. 20-bit mantissas and exponents within 4 of each
+          // other: the products (40 bits) and their sums (at most 48 bits) are exact.
+          p.A[0][0] = std::fabs(a), p.A[0][1] = p.A[1][0] = b, p.A[1][1] = std::fabs(c);
+          p.x = x, p.y = y;
+          const double qx = p.A[0][0] * x + b * y, qy = b * x + p.A[1][1] * y;  // A z, exactly
+          const double mu = std::ldexp(1.0, i), nu = -std::ldexp(1.0, j);
+          p.vx = -qy * mu, p.vy = qx * mu, p.wx = -qy * nu, p.wy = qx * nu;  // exact: powers of two
+          (move_x ? p.wx : p.wy) = ulps_away(move_x ? p.wx : p.wy, k);
+          return p;
+        },
+        random_double(20, 0, 0), random_double(20, -2, -2), random_double(20, 0, 1), random_double(20, e, e + 1),
+        random_double(20, e, e + 1), rc::gen::inRange(-30, 31), rc::gen::inRange(-30, 31),
+        rc::gen::weightedOneOf<int>({{1, rc::gen::just(0)}, {2, rc::gen::inRange(-40, 41)}}), rc::gen::arbitrary<bool>());
+  });
+}
+
+rc::Gen<query_case> cancelling_queries() {
+  return rc::gen::apply(
+      [](double a0, double a1, double x, int k) { return query_case{a0, a1, x, ulps_away(-(a0 * x) / a1, k)}; },
+      random_double(53, -4, 4), random_double(53, -4, 4), random_double(53, -10, 10), rc::gen::inRange(-3, 4));
 }
 
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers) {

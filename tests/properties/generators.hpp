@@ -85,6 +85,31 @@ rc::Gen<tokens<rational>> near_collinear();
 // few ordinary tokens (a problem: the tokens depend on A).
 rc::Gen<problem> near_axis_queries();
 
+// Lemma 3's summation at its worst: A = I, alpha = 2^k - 1 (k in 8..12, so alpha / (1 + alpha) ~ 1),
+// a token (1/2, 0) attending to c tokens (1, y_j) (c in 64..192, an exact tie) whose y_j in
+// [1 - 2^-10, 1) are chosen one after the other so that every partial sum of m_i's second
+// coordinate, added in index order as the engine adds them, rounds down by nearly half an ulp: the
+// errors never cancel, and the mean's error grows like c/3 roundings of M = 1.
+rc::Gen<problem> adversarial_sums();
+
+// The hull's preference predicate at its threshold: A = [[a, b], [b, c]] SPD and z = (x, y) with
+// 20-bit mantissas, so that A z is exact in double; v = mu n and w = nu n for n = (-(A z)_1, (A z)_0)
+// and powers of two mu > 0 > nu, so that <A z, w - v> = 0 exactly; then w moved by k ulps in one
+// coordinate (k in -40..40, 0 one time in three). Every step of the evaluation rounds, the
+// subtraction w - v included, while the exact value is 0 or a few roundings of the magnitude.
+struct preference_case {
+  double A[2][2];
+  double x, y, vx, vy, wx, wy;
+};
+rc::Gen<preference_case> preference_ties();
+
+// The hull's query-sign predicate at its threshold: A_r0 x + A_r1 y with y within 3 ulps of the double
+// nearest -A_r0 x / A_r1: the two products cancel to a few roundings.
+struct query_case {
+  double a0, a1, x, y;
+};
+rc::Gen<query_case> cancelling_queries();
+
 // A problem around any configuration generator: A = I for the sphere, else SPD (I one time in three),
 // alpha in (0, 10], depth 1..max_layers.
 rc::Gen<problem> problem_from(rc::Gen<tokens<rational>> configuration, bool identity_only, index max_layers);

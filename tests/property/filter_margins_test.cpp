@@ -7,7 +7,7 @@
 //     signs equal to the exact ones; hull attention equal to all pairs decided exactly.
 #include "numerics/certified_engine.hpp"
 #include "numerics/hull_attention.hpp"
-#include "numerics/orient2d.hpp"
+#include "numerics/planar_predicates.hpp"
 #include "numerics/rounding_bounds.hpp"
 #include "properties/generators.hpp"
 #include "support/rapidcheck_doctest.hpp"
@@ -19,6 +19,8 @@
 
 namespace hardmax {
 namespace {
+
+double worst_preference_error = 0;  // |s^ - s| / (u mag), over the preference cases
 
 // Whether a property fails somewhere in `cases` generated cases (the weakened filters must).
 template <class Testable>
@@ -98,7 +100,52 @@ void orient2d_margin_holds(const tokens<double>& Z, double margin, filter_counts
   }
 }
 
+// The preference filter on preference_ties: decided signs are exact, and |s^ - s| is within its
+// bound on every case.
+void preference_margin_holds(const gen::preference_case& c, double margin, filter_counts& counts) {
+  const int exact = preference_exact(c.A, c.x, c.y, c.vx, c.vy, c.wx, c.wy);
+  RC_ASSERT(preference(c.A, c.x, c.y, c.vx, c.vy, c.wx, c.wy, counts, margin) == exact);
+  const preference_value v = preference_in_double(c.A, c.x, c.y, c.wx - c.vx, c.wy - c.vy);
+  const rational dx = exact_value(c.wx) - exact_value(c.vx), dy = exact_value(c.wy) - exact_value(c.vy);
+  const rational s = exact_value(c.x) * (exact_value(c.A[0][0]) * dx + exact_value(c.A[0][1]) * dy) +
+                     exact_value(c.y) * (exact_value(c.A[1][0]) * dx + exact_value(c.A[1][1]) * dy);
+  RC_ASSERT(abs(exact_value(v.value) - s) <= exact_value(preference_error_bound(v.magnitude)));
+  if (v.magnitude > 0) worst_preference_error = std::max(worst_preference_error, nearest_double(abs(exact_value(v.value) - s)) / (0x1p-53 * v.magnitude));
+}
+
 }  // namespace
+
+TEST_CASE("hull preference filter at exact ties: its bound holds, decided signs are exact, the exact path reached") {
+  filter_counts counts;
+  testing::check_property("preference margin holds on preference_ties", [&] { preference_margin_holds(*gen::preference_ties(), 1, counts); });
+  MESSAGE("preference: " << counts.filtered << " decided in double, " << counts.exact << " exactly; worst |s^ - s| / (u mag) "
+                         << worst_preference_error << " (the bound is 8)");
+  CHECK(counts.exact * 5 >= counts.filtered + counts.exact);  // at least the exact ties
+  CHECK(counts.filtered * 5 >= counts.filtered + counts.exact);
+}
+
+// The bound 8 u mag (1 + 16 u) is about 4 times the largest error seen (docs/PRECISION.md), so a bound
+// 4 times smaller is not caught (tests/mutants/catalog.tsv says so); one 8 times smaller is.
+TEST_CASE("a hull preference filter whose bound is weakened 8 times is caught") {
+  filter_counts counts;
+  CHECK(property_fails("preference bound / 8", [&] { preference_margin_holds(*gen::preference_ties(), 0.125, counts); }, 300));
+}
+
+// The query sign needs no bound (numerics/planar_predicates.hpp): its double sign is exact whenever
+// it is not zero. Checked on sums that cancel to a few roundings; a zero goes to the exact path.
+TEST_CASE("hull query sign at cancellation: a non-zero double sum has the exact sign, a zero is decided exactly") {
+  filter_counts counts;
+  std::size_t zero_but_not_exactly = 0;
+  testing::check_property("query sign exact on cancelling_queries", [&] {
+    const gen::query_case c = *gen::cancelling_queries();
+    const rational s = exact_value(c.a0) * exact_value(c.x) + exact_value(c.a1) * exact_value(c.y);
+    RC_ASSERT(query_sign(c.a0, c.a1, c.x, c.y, counts) == sign_of(s));
+    zero_but_not_exactly += c.a0 * c.x + c.a1 * c.y == 0 && s != 0;
+  });
+  MESSAGE("query sign: " << counts.filtered << " decided in double, " << counts.exact << " exactly, of which "
+                         << zero_but_not_exactly << " zero in double only");
+  CHECK(zero_but_not_exactly > 0);
+}
 
 TEST_CASE("certified engine at the rounding threshold: bounds hold, decisions exact, the exact path reached") {
   certified_tally tally;
@@ -163,6 +210,35 @@ TEST_CASE("certified engine: one layer's rounding stays within Lemma 3's bound")
     }
   });
   MESSAGE("worst one-layer rounding / Lemma 3's bound: " << worst);
+}
+
+// The same bound where it is nearly attained: every partial sum of a long mean rounds the same way
+// (gen::adversarial_sums), so the error is about a third of gamma_{c+8} M, not the 0.16 of typical
+// runs; a bound 4 times too small is then caught.
+double worst_sum_rounding() {
+  double worst = 0;
+  testing::check_property("update error within gamma_{c+8} M on adversarial sums", [&worst] {
+    const problem p = *gen::adversarial_sums();
+    const model<double> md = model_of<double>(p);
+    model<rational> held = model_of<rational>(p);
+    held.alpha = exact_value(md.alpha);
+    const tokens<double> Z = initial_tokens<double>(p);
+    const attention_pattern C = attention(p.A, p.Z0);
+    RC_ASSERT(C[0].size() + 1 == static_cast<std::size_t>(Z.rows()));  // the tie: token 0 attends to all others
+    const double bound = rounding::update_error(static_cast<double>(C[0].size()), Z.cwiseAbs().maxCoeff());
+    const tokens<double> next = advance(md, Z, C);
+    const tokens<rational> exact = advance(held, p.Z0, C);
+    const rational error = abs(exact_value(next(0, 1)) - exact(0, 1));
+    RC_ASSERT(error <= exact_value(bound));
+    worst = std::max(worst, nearest_double(error / exact_value(bound)));
+  });
+  return worst;
+}
+
+TEST_CASE("certified engine: Lemma 3's bound on sums whose roundings never cancel") {
+  const double worst = worst_sum_rounding();
+  MESSAGE("worst one-layer rounding / Lemma 3's bound on adversarial sums: " << worst);
+  CHECK(worst > 0.25);  // so a bound 4 times smaller fails on these inputs
 }
 
 TEST_CASE("hull attention near collinearity equals all pairs decided exactly") {

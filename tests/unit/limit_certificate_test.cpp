@@ -120,6 +120,28 @@ TEST_CASE("a positive leading term is not enough: the closed form must stay posi
   CHECK(!later.not_positive_at);
 }
 
+// In d = 3, (a') and (b) do not imply (c) (in the plane they do: docs/THEOREMS.md). Token 3 attends
+// to the leaders 0 and 1 with a tie that persists; its target t = (1, 0, 0) prefers leader 2 to
+// them, so on its straight line it overtakes them: g(s) = -1/5 + 3s/10 < 0 for s < 2/3.
+TEST_CASE("L6 straight-line: (c) fails in 3-space while (a') and (b) hold, and the pattern does change") {
+  const problem p = configuration(matrix<rational>::Identity(3, 3), 1,
+                                  {{1, 1, 0}, {1, -1, 0}, {q(6, 5), 0, -1}, {q(1, 2), 0, q(1, 5)}});
+  const model<rational> m = model_of<rational>(p);
+  const attention_pattern C0 = attention(m.A, p.Z0);
+  CHECK(C0[3] == std::vector<index>{0, 1});
+  const straight_line_certificate c = certify_straight_line(m.A, p.Z0, C0);
+  REQUIRE(c.failure);
+  CHECK(c.failure->condition == "c");
+  CHECK(c.failure->token == 3);
+  CHECK(c.failure->other == index{2});
+  CHECK(c.ties_checked == 1);  // (b) held
+  const tokens<rational> Z1 = step(m, p.Z0).next;
+  CHECK(attention(m.A, Z1)[3] == std::vector<index>{2});
+  const limit_search s = find_limit(m, {p.Z0}, 200);
+  REQUIRE(s.certified);
+  CHECK(s.K() == 1);
+}
+
 TEST_CASE("L6 general certificate: the symmetric centre of THEORY.md, exactly") {
   const problem p = symmetric_centre();
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 200);
