@@ -353,6 +353,26 @@ double ulps_away(double v, int k) {
 
 }  // namespace
 
+rc::Gen<quadratic> quadratic_with_roots() {
+  const auto root = rc::gen::weightedOneOf<rational>(
+      {{1, rc::gen::just(rational(0))}, {1, rc::gen::just(rational(1, 2))}, {1, rc::gen::just(rational(1))},
+       {3, rc::gen::map(rc::gen::pair(rc::gen::inRange(-12L, 25L), rc::gen::inRange(1L, 13L)),
+                        [](const std::pair<long, long>& pq) { return rational(pq.first, pq.second); })}});
+  const auto shift = rc::gen::weightedOneOf<rational>(
+      {{3, rc::gen::just(rational(0))}, {1, rc::gen::just(rational(1, 64))}, {1, rc::gen::just(rational(-1, 64))},
+       {1, small_rational(1, 12)}});
+  const auto from_roots = rc::gen::apply(
+      [](const rational& a, const rational& r1, const rational& r2, const rational& e, bool linear) {
+        if (linear) return quadratic{0, a, -a * r1 + e};
+        return quadratic{a, -a * (r1 + r2), a * r1 * r2 + e};
+      },
+      rc::gen::suchThat(small_rational(4, 6), [](const rational& a) { return a != 0; }), root, root, shift,
+      rc::gen::weightedOneOf<bool>({{4, rc::gen::just(false)}, {1, rc::gen::just(true)}}));
+  const auto plain = rc::gen::apply([](const rational& a, const rational& b, const rational& c) { return quadratic{a, b, c}; },
+                                    small_rational(3, 4), small_rational(3, 4), small_rational(3, 4));
+  return rc::gen::weightedOneOf<quadratic>({{3, from_roots}, {1, plain}});
+}
+
 rc::Gen<problem> adversarial_sums() {
   return rc::gen::apply(
       [](int k, const std::vector<long>& offsets) {

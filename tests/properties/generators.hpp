@@ -5,6 +5,7 @@
 
 #include "io/config_file.hpp"
 #include "numerics/problem.hpp"
+#include "proofs-check/quadratic_positivity.hpp"
 
 #include <rapidcheck.h>
 
@@ -91,6 +92,12 @@ rc::Gen<problem> near_axis_queries();
 // coordinate, added in index order as the engine adds them, rounds down by nearly half an ulp: the
 // errors never cancel, and the mean's error grows like c/3 roundings of M = 1.
 rc::Gen<problem> adversarial_sums();
+
+// Quadratics g(s) = a s^2 + b s + c for L6 (c)'s positivity decision, built where its cases meet:
+// a (s - r1)(s - r2) + e with roots r in {0, 1/2, 1, small rationals in [-1, 2]} (double roots, roots
+// at the ends of (0, 1]), shifted by e in {0, +-1/64, small}; linear and constant ones (a = 0); and
+// plain random small coefficients.
+rc::Gen<quadratic> quadratic_with_roots();
 
 // The hull's preference predicate at its threshold: A = [[a, b], [b, c]] SPD and z = (x, y) with
 // 20-bit mantissas, so that A z is exact in double; v = mu n and w = nu n for n = (-(A z)_1, (A z)_0)
