@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check.sh OUTDIR -- compile the Coq proofs of THEORY.md L1-L4 (and L6 (c)'s decision procedure) and audit their axioms.
+# check.sh OUTDIR -- compile the Coq proofs of THEORY.md L1-L4 (and L6: the straight-line certificate and its (c) decision) and audit their axioms.
 #
 # Copies the .v files of this folder to OUTDIR/Hardmax, compiles them there in
 # dependency order with `coqc -Q OUTDIR/Hardmax Hardmax` (nothing is written into
@@ -32,7 +32,7 @@ COQC="${COQC:-coqc}"
 
 # Dependency order (each file imports only files listed before it).
 ORDER=(Space Model_R2 Sums Attention L1_Leaders L3_ConvexWeights L2_Persistence L4_MonotoneNorms
-       L6_QuadraticPositivity)
+       L6_QuadraticPositivity L6_StraightLine)
 
 # Theorems that must exist (the statements of L1-L4, Cauchy-Schwarz, and L6 (c)'s decision procedure).
 REQUIRED=(cauchy_schwarz
@@ -44,6 +44,7 @@ REQUIRED=(cauchy_schwarz
   L4_norm_monotone L4_norm_equality_iff L4_hull_norm_bound L4_norm_bounded_iterate
   L4_norm_monotone_iterate L4_norm_converges
   L6_positivity_decision_sound L6_positivity_decision_complete
+  L6_straight_line_closed_form L6_straight_line_pattern
   R2_model_nontrivial)
 
 # Whitelist: the axioms of Coq's standard-library real numbers (Coq >= 8.12).
