@@ -145,15 +145,16 @@ struct run {
 };
 
 // The planar hull path decides attention exactly on the stored coordinates: the exact engine's own
-// semantics, so `auto` takes it there; for double it is an explicit choice (--attention hull), since
-// the double engine's rule compares rounded scores.
+// semantics, and for double the exact attention of the doubles it holds (O(n log n) instead of O(n^2)
+// per layer), so `auto` takes it for both in the plane. `--attention pairs` keeps double's all-pairs
+// rule on rounded scores, bit-identical to mpfr:53 (docs/ENGINES.md).
 bool hull_path(const std::string& choice, const engine_spec& engine, const problem& p,
                const std::optional<rational>& tie_tolerance) {
   const bool possible = p.dimension() == 2 && !p.tau && !tie_tolerance &&
                         (engine.is_exact() || engine.type == engine_spec::kind::float64);
   if (choice == "hull" && !possible)
     throw engine_error("--attention hull needs d = 2, hardmax M4 without a tie tolerance, and the exact or double engine");
-  return choice == "hull" || (choice == "auto" && possible && engine.is_exact());
+  return choice == "hull" || (choice == "auto" && possible);
 }
 
 // A floating trajectory's size is known before the run: refuse one that cannot fit.
@@ -201,8 +202,9 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
                   "Floating engines: also attend to j with s_ij >= max - REL*|max| (off: exact ties, the paper's rule)");
   cmd->add_flag("--quiet", opt->quiet, "Print nothing on success");
   cmd->add_option("--attention", opt->attention,
-                  "How attention sets are found: pairs (all scores), hull (d = 2: convex hull, exact decisions), auto "
-                  "(hull for the exact engine in the plane, else pairs)")
+                  "How attention sets are found: pairs (all scores; for double, rounded scores, bit-identical to "
+                  "mpfr:53), hull (d = 2: convex hull, exact decisions on the stored coordinates), auto (hull for the "
+                  "exact and double engines in the plane, else pairs)")
       ->check(CLI::IsMember({"auto", "hull", "pairs"}))
       ->capture_default_str();
   cmd->add_option("--max-bits", opt->max_bits, "Exact engine: stop if a coordinate needs more bits (0: no limit)")

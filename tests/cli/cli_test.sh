@@ -46,8 +46,9 @@ PY
 expect 0 "" -- simulate --config "$c1" --engine double --layers 3 --format csv --out "$work/c1.csv" --quiet
 [ "$(wc -l <"$work/c1.csv")" -eq $((1 + 4 * 8)) ] && ok || bad "CSV has one row per (layer, token)"
 head -1 "$work/c1.csv" | grep -qx "layer,token,z1,z2,attention,leader" && ok || bad "CSV header"
+expect 0 "" -- simulate --config "$c1" --engine double --attention pairs --layers 3 --format csv --out "$work/c1-pairs.csv" --quiet
 expect 0 "" -- simulate --config "$c1" --engine mpfr:53 --layers 3 --format csv --out "$work/c1-mpfr.csv" --quiet
-cmp -s "$work/c1.csv" "$work/c1-mpfr.csv" && ok || bad "mpfr:53 and double CSV differ"
+cmp -s "$work/c1-pairs.csv" "$work/c1-mpfr.csv" && ok || bad "mpfr:53 and double (all pairs) CSV differ"
 
 # Usage and input errors: exit 2, a message naming the file and field, no output file.
 expect 2 "unknown engine 'quad'" -- simulate --config "$c1" --engine quad --out "$work/e1.json"
@@ -196,12 +197,27 @@ h, p = (json.load(open(f)) for f in sys.argv[1:3])
 assert h['attention_path'] == 'convex hull' and p['attention_path'] == 'all pairs'
 assert h['layers'] == p['layers']" "$work/hull.json" "$work/pairs.json" && ok || bad "hull and pairs trajectories differ"
 expect 2 "attention hull needs d = 2" -- simulate --config "$c1" --attention hull --engine certified
+# In the plane double takes the hull too (auto), and says so; all pairs stays one option away.
+"$hardmax" simulate --config "$c1" --engine double --layers 5 | grep -q "^attention sets: convex hull" && ok || bad "double in the plane does not say it took the hull"
+"$hardmax" simulate --config "$c1" --engine double --layers 5 --attention pairs | grep -q "^attention sets: all pairs" && ok || bad "double --attention pairs does not say so"
+expect 0 "" -- simulate --config "$c1" --engine double --layers 5 --quiet --out "$work/dhull.json"
+/usr/bin/python3 -c "
+import json, sys
+assert json.load(open(sys.argv[1]))['attention_path'] == 'convex hull'" "$work/dhull.json" && ok || bad "double in the plane did not take the hull"
 
 # Scores that overflow double stop the run (exit 3, naming layer and token), never a silent tie at
 # infinity; MPFR's wider exponent range carries on; no output file is left.
 printf '{"alpha": "1", "tokens": [["1e200", "0"], ["-1", "1"]]}' >"$work/overflow.json"
-expect 3 "layer 0: token 0: its largest score is inf" -- simulate --config "$work/overflow.json" --layers 2 --engine double --out "$work/ovf.json"
+expect 3 "layer 0: token 0: its largest score is inf" -- simulate --config "$work/overflow.json" --layers 2 --engine double --attention pairs --out "$work/ovf.json"
 no_output_left "$work/ovf.json"
+# The planar hull path (double's default in the plane) computes no score in double: it decides
+# exactly, and the run succeeds.
+expect 0 "" -- simulate --config "$work/overflow.json" --layers 2 --engine double --quiet --out "$work/ovf-hull.json"
+/usr/bin/python3 -c "
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+assert d['attention_path'] == 'convex hull'
+assert all(math.isfinite(float(x)) for l in d['layers'] for t in l['tokens'] for x in t)" "$work/ovf-hull.json" && ok || bad "double's hull path on overflowing scores"
 expect 0 "" -- simulate --config "$work/overflow.json" --layers 2 --engine mpfr:53 --quiet
 
 # The exact engine's growth guard stops a run cleanly, with no output file.
