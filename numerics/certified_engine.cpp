@@ -2,7 +2,7 @@
 
 #include "numerics/copy_classes.hpp"
 #include "numerics/rounding_bounds.hpp"
-#include "theory/leaders.hpp"  // D1 as theory/ defines it, decided on the exact layer
+#include "numerics/leaders.hpp"  // D1, decided on the exact layer
 
 #include <algorithm>
 #include <cmath>
