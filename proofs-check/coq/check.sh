@@ -32,7 +32,8 @@ COQC="${COQC:-coqc}"
 
 # Dependency order (each file imports only files listed before it).
 ORDER=(Space Model_R2 Sums Attention L1_Leaders L3_ConvexWeights L2_Persistence L4_MonotoneNorms
-       L2_Count L6_QuadraticPositivity L6_StraightLine L6_AttentionGraph)
+       L2_Count L6_QuadraticPositivity L6_StraightLine L6_AttentionGraph
+       L6_Recurrence)
 
 # Theorems that must exist (the statements of L1-L4, Cauchy-Schwarz, and L6 (c)'s decision procedure).
 REQUIRED=(cauchy_schwarz
@@ -46,7 +47,7 @@ REQUIRED=(cauchy_schwarz
   L6_positivity_decision_sound L6_positivity_decision_complete
   L6_straight_line_closed_form L6_straight_line_pattern
   L6_norm_nondecreasing_edge L6_no_mutual_attention L6_cycle_copies L6_closed_class_copies L6_closed_class_leaders
-  L2_leader_changes_at_most_n
+  L2_leader_changes_at_most_n L6_recurrence_vanishes L6_recurrence_agree
   R2_model_nontrivial)
 
 # Whitelist: the axioms of Coq's standard-library real numbers (Coq >= 8.12).
