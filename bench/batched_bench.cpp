@@ -74,6 +74,11 @@ void score_gemm_alone(benchmark::State& state) {
     S.noalias() = Q * Z.transpose();
     benchmark::DoNotOptimize(S.data());
   }
+  // 2 n d^2 for Q = Z A and 2 n^2 d for S = Q Z^T: the rate to set against the ISA's peak
+  // (docs/PERFORMANCE.md, issue 17).
+  const auto n = static_cast<double>(Z.rows()), d = static_cast<double>(Z.cols());
+  state.counters["GFLOP/s"] = benchmark::Counter(2 * n * d * (d + n) * static_cast<double>(state.iterations()) / 1e9,
+                                                 benchmark::Counter::kIsRate);
 }
 
 void batch_of_64(benchmark::State& state) {

@@ -1,10 +1,8 @@
 #include "numerics/hull_attention.hpp"
 
 #include "numerics/planar_predicates.hpp"
-#include "numerics/scalar_traits.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 #include <type_traits>
 

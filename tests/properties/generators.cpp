@@ -368,9 +368,16 @@ rc::Gen<quadratic> quadratic_with_roots() {
       },
       rc::gen::suchThat(small_rational(4, 6), [](const rational& a) { return a != 0; }), root, root, shift,
       rc::gen::weightedOneOf<bool>({{4, rc::gen::just(false)}, {1, rc::gen::just(true)}}));
+  // Convex with the vertex r inside (0, 1), just above or below zero there: a (s - r)^2 +- 1/1000.
+  const auto vertex_inside = rc::gen::apply(
+      [](long a, long p, long q, bool above) {
+        const rational r(p, q + p), e = above ? rational(1, 1000) : rational(-1, 1000);
+        return quadratic{rational(a), -2 * rational(a) * r, rational(a) * r * r + e};
+      },
+      rc::gen::inRange(1L, 5L), rc::gen::inRange(1L, 12L), rc::gen::inRange(1L, 12L), rc::gen::arbitrary<bool>());
   const auto plain = rc::gen::apply([](const rational& a, const rational& b, const rational& c) { return quadratic{a, b, c}; },
                                     small_rational(3, 4), small_rational(3, 4), small_rational(3, 4));
-  return rc::gen::weightedOneOf<quadratic>({{3, from_roots}, {1, plain}});
+  return rc::gen::weightedOneOf<quadratic>({{3, from_roots}, {2, vertex_inside}, {1, plain}});
 }
 
 rc::Gen<problem> adversarial_sums() {

@@ -95,8 +95,8 @@ rc::Gen<problem> adversarial_sums();
 
 // Quadratics g(s) = a s^2 + b s + c for L6 (c)'s positivity decision, built where its cases meet:
 // a (s - r1)(s - r2) + e with roots r in {0, 1/2, 1, small rationals in [-1, 2]} (double roots, roots
-// at the ends of (0, 1]), shifted by e in {0, +-1/64, small}; linear and constant ones (a = 0); and
-// plain random small coefficients.
+// at the ends of (0, 1]), shifted by e in {0, +-1/64, small}; linear and constant ones (a = 0); convex
+// ones with the vertex inside (0, 1), 1/1000 above or below 0 there; and plain random coefficients.
 rc::Gen<quadratic> quadratic_with_roots();
 
 // The hull's preference predicate at its threshold: A = [[a, b], [b, c]] SPD and z = (x, y) with
