@@ -9,9 +9,6 @@
 namespace hardmax {
 namespace {
 
-int sign(const rational& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
-int sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
-
 template <class S>
 struct planar {
   const matrix<S>& A;
@@ -28,7 +25,7 @@ struct planar {
       return orient2d(x(p), y(p), x(qq), y(qq), x(r), y(r), stats, margin);
     } else {
       ++stats.exact;
-      return sign((x(qq) - x(p)) * (y(r) - y(p)) - (y(qq) - y(p)) * (x(r) - x(p)));
+      return sign_of((x(qq) - x(p)) * (y(r) - y(p)) - (y(qq) - y(p)) * (x(r) - x(p)));
     }
   }
 
@@ -39,8 +36,7 @@ struct planar {
       return hardmax::preference(a, x(i), y(i), x(u), y(u), x(v), y(v), stats, margin);
     } else {
       ++stats.exact;
-      const rational dx = x(v) - x(u), dy = y(v) - y(u);
-      return sign(x(i) * (A(0, 0) * dx + A(0, 1) * dy) + y(i) * (A(1, 0) * dx + A(1, 1) * dy));
+      return sign_of(preference_form(A(0, 0), A(0, 1), A(1, 0), A(1, 1), x(i), y(i), rational(x(v) - x(u)), rational(y(v) - y(u))));
     }
   }
 
@@ -50,7 +46,7 @@ struct planar {
       return hardmax::query_sign(A(r, 0), A(r, 1), x(i), y(i), stats);
     } else {
       ++stats.exact;
-      return sign(A(r, 0) * x(i) + A(r, 1) * y(i));
+      return sign_of(A(r, 0) * x(i) + A(r, 1) * y(i));
     }
   }
 };

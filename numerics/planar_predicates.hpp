@@ -19,6 +19,9 @@ struct filter_counts {
   std::size_t exact = 0;     // decided in rational arithmetic
 };
 
+inline int sign_of(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+inline int sign_of(const rational& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+
 // The error bound the filter compares |det| with, for left = (bx - ax)(cy - ay), right = (by - ay)(cx - ax).
 inline double orient2d_error_bound(double left, double right) {
   constexpr double eps = 0x1p-53;
@@ -27,25 +30,28 @@ inline double orient2d_error_bound(double left, double right) {
 
 // Sign of the exact determinant of (b - a, c - a) on the doubles' exact values: > 0 counter-clockwise.
 inline int orient2d_exact(double ax, double ay, double bx, double by, double cx, double cy) {
-  const rational d = (exact_value(bx) - exact_value(ax)) * (exact_value(cy) - exact_value(ay)) -
-                     (exact_value(by) - exact_value(ay)) * (exact_value(cx) - exact_value(ax));
-  return d > 0 ? 1 : (d < 0 ? -1 : 0);
+  return sign_of((exact_value(bx) - exact_value(ax)) * (exact_value(cy) - exact_value(ay)) -
+                 (exact_value(by) - exact_value(ay)) * (exact_value(cx) - exact_value(ax)));
 }
 
 inline int orient2d(double ax, double ay, double bx, double by, double cx, double cy, filter_counts& counts,
                     double margin = 1) {
   const double left = (bx - ax) * (cy - ay), right = (by - ay) * (cx - ax);
   const double det = left - right;
-  const auto sign = [](double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); };
   // Opposite signs (or a zero) of left and right: det has their sign exactly, no cancellation.
-  if ((left > 0 && right <= 0) || (left < 0 && right >= 0) || left == 0) return ++counts.filtered, sign(det);
+  if ((left > 0 && right <= 0) || (left < 0 && right >= 0) || left == 0) return ++counts.filtered, sign_of(det);
   const double bound = margin * orient2d_error_bound(left, right);
-  if (det > bound || -det > bound) return ++counts.filtered, sign(det);
+  if (det > bound || -det > bound) return ++counts.filtered, sign_of(det);
   ++counts.exact;
   return orient2d_exact(ax, ay, bx, by, cx, cy);
 }
 
-inline int sign_of(const rational& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+// <A z, d> = x (A_00 dx + A_01 dy) + y (A_10 dx + A_11 dy) for z = (x, y), d = (dx, dy), in the
+// number type of its arguments (each operation rounded for double, exact for rational).
+template <class T>
+T preference_form(const T& a00, const T& a01, const T& a10, const T& a11, const T& x, const T& y, const T& dx, const T& dy) {
+  return x * (a00 * dx + a01 * dy) + y * (a10 * dx + a11 * dy);
+}
 
 // <A z, w - v> in the plane, and the magnitude its rounding error is relative to.
 struct preference_value {
@@ -54,7 +60,7 @@ struct preference_value {
 
 inline preference_value preference_in_double(const double A[2][2], double x, double y, double dx, double dy) {
   const auto abs = [](double t) { return t < 0 ? -t : t; };
-  return {x * (A[0][0] * dx + A[0][1] * dy) + y * (A[1][0] * dx + A[1][1] * dy),
+  return {preference_form(A[0][0], A[0][1], A[1][0], A[1][1], x, y, dx, dy),
           abs(x) * (abs(A[0][0] * dx) + abs(A[0][1] * dy)) + abs(y) * (abs(A[1][0] * dx) + abs(A[1][1] * dy))};
 }
 
@@ -62,8 +68,8 @@ inline double preference_error_bound(double magnitude) { return 8 * 0x1p-53 * ma
 
 inline int preference_exact(const double A[2][2], double x, double y, double vx, double vy, double wx, double wy) {
   const rational dx = exact_value(wx) - exact_value(vx), dy = exact_value(wy) - exact_value(vy);
-  return sign_of(exact_value(x) * (exact_value(A[0][0]) * dx + exact_value(A[0][1]) * dy) +
-                 exact_value(y) * (exact_value(A[1][0]) * dx + exact_value(A[1][1]) * dy));
+  return sign_of(preference_form(exact_value(A[0][0]), exact_value(A[0][1]), exact_value(A[1][0]), exact_value(A[1][1]),
+                                 exact_value(x), exact_value(y), dx, dy));
 }
 
 // Sign of <A z, w - v> for z = (x, y), v, w.
@@ -71,7 +77,7 @@ inline int preference(const double A[2][2], double x, double y, double vx, doubl
                       filter_counts& counts, double margin = 1) {
   const preference_value s = preference_in_double(A, x, y, wx - vx, wy - vy);
   if ((s.value < 0 ? -s.value : s.value) > margin * preference_error_bound(s.magnitude))
-    return ++counts.filtered, s.value > 0 ? 1 : (s.value < 0 ? -1 : 0);
+    return ++counts.filtered, sign_of(s.value);
   ++counts.exact;
   return preference_exact(A, x, y, vx, vy, wx, wy);
 }
