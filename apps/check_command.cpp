@@ -1,13 +1,12 @@
 #include "apps/check_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_layout.hpp"
 #include "io/provenance.hpp"
-#include "numerics/engine.hpp"
-#include "proofs-check/observe.hpp"
+#include "proofs-check/check_report.hpp"
 
 #include <fmt/format.h>
 
@@ -28,35 +27,13 @@ struct check_options {
   limit_search_limits search;
 };
 
-std::vector<claim_row> claims_with_engine(const engine_spec& engine, const problem& p, index depth, index max_layers,
-                                          const general_options& options) {
-  return with_engine(engine, [&]<class Scalar>() {
-    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth);
-    return check_claims(observe(p, t), max_layers, options);
-  });
-}
-
-bool settled(verdict v) { return v == verdict::holds || v == verdict::not_applicable; }
-
-// A floating engine's failure is a precision finding when the exact trajectory satisfies the claim.
-void classify_rounding(std::vector<claim_row>& rows, const problem& p, index depth, index max_layers,
-                       const general_options& options) {
-  if (std::all_of(rows.begin(), rows.end(), [](const claim_row& r) { return settled(r.outcome); })) return;
-  const std::vector<claim_row> exact = claims_with_engine(engine_spec{}, p, depth, max_layers, options);
-  for (std::size_t k = 0; k < rows.size(); ++k)
-    if (!settled(rows[k].outcome) && exact[k].outcome == verdict::holds) {
-      rows[k].outcome = verdict::precision_finding;
-      rows[k].witness += " (the exact trajectory satisfies the claim: this is rounding, not mathematics)";
-    }
-}
-
-int exit_status(const std::vector<claim_row>& rows) {
-  int code = exit_code::ok;
-  for (const claim_row& r : rows) {
-    if (r.outcome == verdict::fails || r.outcome == verdict::not_certified) return exit_code::claim_failed;
-    if (r.outcome == verdict::precision_finding) code = exit_code::precision_finding;
+int exit_status(check_status status) {
+  switch (status) {
+    case check_status::all_hold: return exit_code::ok;
+    case check_status::precision_finding: return exit_code::precision_finding;
+    case check_status::claim_failed: break;
   }
-  return code;
+  return exit_code::claim_failed;
 }
 
 void print_table(const std::vector<claim_row>& rows, const provenance& source, index depth) {
@@ -69,40 +46,20 @@ void print_table(const std::vector<claim_row>& rows, const provenance& source, i
   }
 }
 
-nlohmann::json report_json(const std::vector<claim_row>& rows, const provenance& source, index depth, int status) {
-  nlohmann::json doc = source.to_json();
-  doc["layers"] = depth;
-  doc["all_hold"] = status == exit_code::ok;
-  nlohmann::json claims = nlohmann::json::array();
-  for (const claim_row& r : rows)
-    claims.push_back({{"claim", r.claim}, {"statement", r.statement}, {"verdict", to_string(r.outcome)},
-                      {"summary", r.summary}, {"witness", r.witness}, {"evidence", r.evidence}});
-  doc["claims"] = claims;
-  return doc;
-}
-
 int run_check(const check_options& opt, const std::string& command_line) {
   const engine_spec engine = parse_engine(opt.engine);
   const problem p = read_problem(opt.config);
-  if (engine.is_exact() && p.tau)
-    throw input_error(opt.config, "tau", "the softmax variant (M5) has no exact engine; use --engine double or mpfr:BITS");
   const index depth = run_depth(p, opt.layers, opt.config, opt.limits);
-  general_options options = opt.search.options();
-  options.on_layer = [guard = options.on_layer](index k, const tokens<rational>& Z, std::size_t held) {
-    guard(k, Z, held);
-    stop_if_interrupted();
-  };
-  std::vector<claim_row> rows = claims_with_engine(engine, p, depth, opt.max_layers, options);
-  if (!engine.is_exact() && !p.tau) classify_rounding(rows, p, depth, opt.max_layers, options);
-  const int status = exit_status(rows);
+  const general_options options = opt.search.options();
+  const check_report report = check_configuration(p, opt.config, engine, depth, opt.max_layers, options);
   const provenance source{command_line, engine.name(), opt.config};
   if (!opt.out.empty())
-    write_atomically(opt.out, [&](std::ostream& out) { write_json_document(out, report_json(rows, source, depth, status)); });
+    write_atomically(opt.out, [&](std::ostream& out) { write_json_document(out, check_json(report, source)); });
   if (opt.json)
-    write_json_document(std::cout, report_json(rows, source, depth, status));
+    write_json_document(std::cout, check_json(report, source));
   else
-    print_table(rows, source, depth);
-  return status;
+    print_table(report.rows, source, depth);
+  return exit_status(report.status);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include "apps/check_command.hpp"
 #include "apps/compare_command.hpp"
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "apps/limit_command.hpp"
 #include "apps/prop_command.hpp"
 #include "apps/run_limits.hpp"

@@ -12,7 +12,7 @@ inline constexpr int bad_input = 2;      // unreadable or invalid file, bad opti
 inline constexpr int numeric_failure = 3;  // a floating engine left its range mid-run
 inline constexpr int precision_finding = 4;  // hardmax check: only rounding violates a claim
 inline constexpr int resource_limit = 5;     // --max-tokens, --max-dim, --max-memory, --max-bits, layers
-// 128 + signal (130, 143): SIGINT or SIGTERM stopped the run cleanly (apps/interruption.hpp)
+// 128 + signal (130, 143): SIGINT or SIGTERM stopped the run cleanly (numerics/interruption.hpp)
 }  // namespace hardmax::exit_code
 
 namespace hardmax {

@@ -1,7 +1,7 @@
 #include "apps/limit_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
@@ -49,24 +49,13 @@ void write_finding(const limit_options& opt, const problem& p, const limit_searc
 
 int run_limit(const limit_options& opt, const std::string& command_line) {
   const problem p = read_problem(opt.config);
-  if (p.tau || p.V)
-    throw input_error(opt.config, p.tau ? "tau" : "V",
-                      "L6 is stated for hardmax M4 with V = I; the softmax variant and value matrices have no certificate");
   require_within(p, opt.limits, opt.config);
   const bool show_progress = !opt.json && ::isatty(STDERR_FILENO);
-  general_options options = opt.search.options();
-  options.on_layer = [guard = options.on_layer](index k, const tokens<rational>& Z, std::size_t held) {
-    guard(k, Z, held);
-    stop_if_interrupted();
-  };
-  const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, opt.max_layers, [&](index k) {
+  const limit_search s = limit_of(p, opt.config, opt.max_layers, opt.search, [&](index k) {
     if (show_progress) fmt::print(stderr, "\rexamining layer {}", k);
-    stop_if_interrupted();
-  }, {}, options);
+  });
   if (show_progress) fmt::print(stderr, "\n");
-  nlohmann::json doc = provenance{command_line, "exact", opt.config}.to_json();
-  doc["max_lookahead"] = opt.search.max_lookahead;
-  doc.update(limit_json(s, p.alpha, opt.max_layers));
+  const nlohmann::json doc = limit_document(s, p, opt.max_layers, opt.search, {command_line, "exact", opt.config});
   if (!opt.out.empty()) write_atomically(opt.out, [&](std::ostream& out) { write_json_document(out, doc); });
   if (opt.json)
     write_json_document(std::cout, doc);

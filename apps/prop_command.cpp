@@ -1,7 +1,7 @@
 #include "apps/prop_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "campaigns/process_group.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"

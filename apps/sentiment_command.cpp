@@ -3,7 +3,7 @@
 #include "apps/sentiment_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "apps/sentiment_analysis_commands.hpp"
 #include "apps/sentiment_inputs.hpp"
 #include "io/atomic_file.hpp"

@@ -1,16 +1,15 @@
 #include "apps/simulate_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
 #include "io/point_text.hpp"
+#include "io/simulation_plan.hpp"
 #include "io/trajectory_output.hpp"
 #include "numerics/engine.hpp"
-#include "numerics/growth_guard.hpp"
-#include "numerics/hull_attention.hpp"
 #include "theory/clusters.hpp"
 
 #include <fmt/format.h>
@@ -70,13 +69,6 @@ void print_clusters(const trajectory<Scalar>& t) {
                c.holds_leader ? "  (a leader's position)" : "");
 }
 
-nlohmann::json certification_json(const certification_stats& s) {
-  return {{"certified_in_double", s.certified},
-          {"decided_exactly", s.decided_exactly},
-          {"exact_layers", s.exact_layers},
-          {"error_bound", s.error_bound}};
-}
-
 void print_certification(const certification_stats& s) {
   fmt::print("certified engine: {} attention sets certified in double, {} decided exactly (at layers {{{}}});\n"
              "every coordinate within {:.3g} of the exact trajectory at the last layer\n",
@@ -97,94 +89,53 @@ void print_summary(const problem& p, const model<Scalar>& m, const trajectory<Sc
 struct run {
   const simulate_options& opt;
   const problem& p;
-  const engine_spec& engine;
-  std::optional<rational> tie_tolerance;
-  index depth;
+  const simulation_plan& plan;
   std::string command_line;
-  bool hull_path;
 
   template <class Scalar>
   int operator()() const {
-    const model<Scalar> m = model_of<Scalar>(p, tie_tolerance);
+    const model<Scalar> m = model_of<Scalar>(p, plan.request.tie_tolerance);
     const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO);
     const auto progress = [&](index k) {
-      if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, depth);
+      if (show_progress) fmt::print(stderr, "\rlayer {}/{}", k, plan.request.depth);
       stop_if_interrupted();
     };
     certification_stats stats;
-    layer_guard<Scalar> guard;
-    if constexpr (scalar_traits<Scalar>::is_exact)
-      guard = exact_growth_guard({opt.max_bits, opt.max_memory_mb * 1000000}, std::make_shared<std::size_t>(0));
-    attention_rule<Scalar> rule;
-    if constexpr (std::is_same_v<Scalar, double> || std::is_same_v<Scalar, rational>)
-      if (hull_path) rule = [](const model<Scalar>& m, const tokens<Scalar>& Z) { return hull_attention(m.A, Z); };
-    const trajectory<Scalar> t = run_engine<Scalar>(engine, p, depth, tie_tolerance, progress, &stats, guard, rule);
+    const trajectory<Scalar> t = run_plan<Scalar>(plan, p, progress, &stats);
     if (show_progress) fmt::print(stderr, "\n");
-    const bool certified = engine.type == engine_spec::kind::certified;
+    const bool certified = plan.request.engine.type == engine_spec::kind::certified;
     if (!opt.out.empty()) write(t, m, certified ? &stats : nullptr);
     if (!opt.quiet)
-      fmt::print("attention sets: {}\n", hull_path ? "convex hull (d = 2; exact decisions on the stored coordinates, "
-                                                     "O(n log n) per layer)"
-                                                   : "all pairs of scores (O(n^2) per layer)");
-    if (!opt.quiet) print_summary(p, m, t, engine.name());
+      fmt::print("attention sets: {}\n", plan.hull ? "convex hull (d = 2; exact decisions on the stored coordinates, "
+                                                      "O(n log n) per layer)"
+                                                    : "all pairs of scores (O(n^2) per layer)");
+    if (!opt.quiet) print_summary(p, m, t, plan.request.engine.name());
     if (!opt.quiet && certified) print_certification(stats);
     return exit_code::ok;
   }
 
   template <class Scalar>
   void write(const trajectory<Scalar>& t, const model<Scalar>& m, const certification_stats* stats) const {
-    const provenance source{command_line, engine.name(), opt.config};
+    const provenance source{command_line, plan.request.engine.name(), opt.config};
     write_atomically(opt.out, [&](std::ostream& out) {
       if (opt.format == "csv") return write_trajectory_csv(out, t);
-      nlohmann::json doc = trajectory_json(t, m, source);
-      doc["attention_path"] = hull_path ? "convex hull" : "all pairs";
-      if (stats) doc["certification"] = certification_json(*stats);
-      write_json_document(out, doc);
+      write_json_document(out, simulation_json(t, m, plan, source, stats));
     });
   }
 };
 
-// The planar hull path decides attention exactly on the stored coordinates: the exact engine's own
-// semantics, and for double the exact attention of the doubles it holds (O(n log n) instead of O(n^2)
-// per layer), so `auto` takes it for both in the plane. `--attention pairs` keeps double's all-pairs
-// rule on rounded scores, bit-identical to mpfr:53 (docs/ENGINES.md).
-bool hull_path(const std::string& choice, const engine_spec& engine, const problem& p,
-               const std::optional<rational>& tie_tolerance) {
-  const bool possible = p.dimension() == 2 && !p.tau && !tie_tolerance &&
-                        (engine.is_exact() || engine.type == engine_spec::kind::float64);
-  if (choice == "hull" && !possible)
-    throw engine_error("--attention hull needs d = 2, hardmax M4 without a tie tolerance, and the exact or double engine");
-  return choice == "hull" || (choice == "auto" && possible);
-}
-
-// A floating trajectory's size is known before the run: refuse one that cannot fit.
-void require_floating_memory(const problem& p, index depth, const engine_spec& engine, const simulate_options& opt) {
-  const double bytes_per_number = engine.type == engine_spec::kind::mpfr ? 32.0 + engine.bits / 8.0 : 8.0;
-  const double mb = (static_cast<double>(depth) + 1) * static_cast<double>(p.size()) * static_cast<double>(p.dimension()) *
-                    bytes_per_number / 1e6;
-  if (opt.max_memory_mb && mb > static_cast<double>(opt.max_memory_mb))
-    throw run_limit_error(fmt::format("{}: {} layers of {} x {} tokens need about {:.0f} MB in {}, more than --max-memory {}",
-                                      opt.config, depth + 1, p.size(), p.dimension(), mb, engine.name(), opt.max_memory_mb));
-}
-
 int run_simulate(const simulate_options& opt, const std::string& command_line) {
-  const engine_spec engine = parse_engine(opt.engine);
+  simulation_request request;
+  request.engine = parse_engine(opt.engine);
   const problem p = read_problem(opt.config);
-  std::optional<rational> tie_tolerance;
-  if (!opt.tie_tolerance.empty()) {
-    tie_tolerance = parse_number(nlohmann::json(opt.tie_tolerance), "--tie-tolerance", "value");
-    if (engine.is_exact() || engine.type == engine_spec::kind::certified)
-      throw engine_error(fmt::format("--tie-tolerance applies to the double and mpfr engines only; the {} engine decides "
-                                     "ties exactly", engine.name()));
-    if (*tie_tolerance < 0) throw engine_error("--tie-tolerance must be >= 0");
-  }
-  if (engine.is_exact() && p.tau)
-    throw input_error(opt.config, "tau", "the softmax variant (M5) needs exp, which the exact engine cannot compute; "
-                                         "use --engine double or mpfr:BITS");
-  const index depth = run_depth(p, opt.layers, opt.config, opt.limits);
-  if (!engine.is_exact()) require_floating_memory(p, depth, engine, opt);
-  return with_engine(engine, run{opt, p, engine, tie_tolerance, depth, command_line,
-                                 hull_path(opt.attention, engine, p, tie_tolerance)});
+  if (!opt.tie_tolerance.empty())
+    request.tie_tolerance = parse_number(nlohmann::json(opt.tie_tolerance), "--tie-tolerance", "value");
+  request.depth = run_depth(p, opt.layers, opt.config, opt.limits);
+  request.attention = opt.attention;
+  request.growth = {opt.max_bits, opt.max_memory_mb * 1000000};
+  request.max_memory_mb = opt.max_memory_mb;
+  const simulation_plan plan = plan_simulation(p, opt.config, std::move(request));
+  return with_engine(plan.request.engine, run{opt, p, plan, command_line});
 }
 
 }  // namespace

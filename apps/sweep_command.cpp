@@ -1,7 +1,7 @@
 #include "apps/sweep_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "apps/interruption.hpp"
+#include "numerics/interruption.hpp"
 #include "campaigns/grid.hpp"
 #include "campaigns/process_group.hpp"
 #include "campaigns/sweep_summary.hpp"

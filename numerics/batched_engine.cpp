@@ -1,5 +1,7 @@
 #include "numerics/batched_engine.hpp"
 
+#include "numerics/interruption.hpp"
+
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -81,13 +83,14 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
     thread_local workspace w;
     for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();) {
       w.reset(batch[c].rows(), batch[c].cols());
-      for (index k = 0; k < depth; ++k) layer(m, batch[c], w, reports[t]);
+      for (index k = 0; k < depth && !interrupt_requested(); ++k) layer(m, batch[c], w, reports[t]);
     }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
   work(0);
   for (auto& th : pool) th.join();
+  stop_if_interrupted();  // the workers stopped between layers; the batch is then incomplete
   batch_report total;
   for (const auto& r : reports) {
     total.rows_computed += r.rows_computed;

@@ -20,7 +20,8 @@ struct batch_report {
 
 // Runs `depth` layers of M4 (V = I, no softmax) on every configuration of `batch`, in place, using up
 // to `threads` threads (0: all hardware threads). Configurations may differ in size; all share
-// the model (and so the dimension).
+// the model (and so the dimension). A SIGINT/SIGTERM recorded by numerics/interruption.hpp stops the
+// workers between layers and throws `interrupted`: the batch is then incomplete.
 batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads = 0);
 
 }  // namespace hardmax

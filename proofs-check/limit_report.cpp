@@ -1,5 +1,6 @@
 #include "proofs-check/limit_report.hpp"
 
+#include "io/config_file.hpp"
 #include "io/matrix_json.hpp"
 #include "io/point_text.hpp"
 
@@ -221,6 +222,25 @@ std::string limit_text(const limit_search& s, const rational& alpha, const std::
   else
     line("D4 (information): Z* is a clustered equilibrium, a fixed point of M4.");
   return out;
+}
+
+limit_search limit_of(const problem& p, const std::string& source, index max_layers, const limit_search_limits& limits,
+                      const std::function<void(index)>& progress) {
+  if (p.tau || p.V)
+    throw input_error(source, p.tau ? "tau" : "V",
+                      "L6 is stated for hardmax M4 with V = I; the softmax variant and value matrices have no certificate");
+  return find_limit(model_of<rational>(p), {p.Z0}, max_layers, [&](index k) {
+    if (progress) progress(k);
+    stop_if_interrupted();
+  }, {}, limits.options());
+}
+
+nlohmann::json limit_document(const limit_search& s, const problem& p, index max_layers,
+                              const limit_search_limits& limits, const provenance& source) {
+  nlohmann::json doc = source.to_json();
+  doc["max_lookahead"] = limits.max_lookahead;
+  doc.update(limit_json(s, p.alpha, max_layers));
+  return doc;
 }
 
 }  // namespace hardmax

@@ -2,6 +2,9 @@
 // text. One implementation for `hardmax limit`, `hardmax check` and any other front end.
 #pragma once
 
+#include "io/provenance.hpp"
+#include "numerics/problem.hpp"
+#include "proofs-check/limit_search_limits.hpp"
 #include "proofs-check/limit_search.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +12,15 @@
 #include <string>
 
 namespace hardmax {
+
+// `hardmax limit` as a library call: the search from layer 0 over max_layers layers, exactly.
+// Throws input_error (naming `source`) for the softmax variant or a value matrix, which L6 does not cover.
+limit_search limit_of(const problem& p, const std::string& source, index max_layers, const limit_search_limits& limits,
+                      const std::function<void(index)>& progress = {});
+
+// The whole document `hardmax limit --json` prints: provenance, the search's budget, limit_json.
+nlohmann::json limit_document(const limit_search& s, const problem& p, index max_layers,
+                              const limit_search_limits& limits, const provenance& source);
 
 // The certificate's evidence: which one held, layers checked exactly, the tail bound and where it
 // starts, the counts of ties, strict preferences and leading-term decisions.
