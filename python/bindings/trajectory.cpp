@@ -14,6 +14,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace py = pybind11;
@@ -154,6 +156,28 @@ py_trajectory simulate(const configuration& c, const py::object& layers, const s
   return {std::move(result), std::move(plan), c.source};
 }
 
+// For the overhead benchmark (bench/python_overhead.py): the median time of the same planned run
+// inside C++, without converting anything to Python objects.
+double time_simulate(const configuration& c, long layers, const std::string& engine, const std::string& attention,
+                     int repeats) {
+  simulation_request request;
+  request.engine = parse_engine(engine);
+  request.depth = run_depth(c.value, layers, c.source, {});
+  request.attention = attention;
+  const simulation_plan plan = plan_simulation(c.value, c.source, request);
+  std::vector<double> seconds;
+  without_gil([&] {
+    for (int r = 0; r < std::max(1, repeats); ++r) {
+      const auto start = std::chrono::steady_clock::now();
+      with_engine(plan.request.engine, [&]<class Scalar>() { return run_plan<Scalar>(plan, c.value).layers.size(); });
+      seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return 0;
+  });
+  std::sort(seconds.begin(), seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
 }  // namespace
 
 void bind_trajectory(py::module_& m) {
@@ -195,6 +219,8 @@ void bind_trajectory(py::module_& m) {
         py::arg("max_memory") = 4096, py::arg("max_tokens") = 100000, py::arg("max_dim") = 10000,
         "Run the layer map (M4; M5/M6 as the configuration says) for `layers` layers (default: the configuration's).\n"
         "engine: exact | double | mpfr:BITS | certified. attention: auto | hull | pairs (as `hardmax simulate`).");
+  m.def("_time_simulate", &time_simulate, py::arg("config"), py::arg("layers"), py::arg("engine"), py::arg("attention"),
+        py::arg("repeats"));
 }
 
 }  // namespace hardmax::python
