@@ -1,7 +1,6 @@
 #include "apps/limit_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"

@@ -1,12 +1,12 @@
 #include "apps/prop_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "campaigns/process_group.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
 #include "io/provenance.hpp"
+#include "numerics/interruption.hpp"
 #include "properties/campaign.hpp"
 #include "properties/generators.hpp"
 

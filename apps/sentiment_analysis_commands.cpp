@@ -1,12 +1,12 @@
 #include "apps/sentiment_analysis_commands.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "apps/sentiment_inputs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
 #include "io/provenance.hpp"
+#include "numerics/interruption.hpp"
 #include "sentiment/analysis/leader_table.hpp"
 #include "sentiment/analysis/leader_words.hpp"
 #include "sentiment/analysis/review_leaders.hpp"

@@ -3,12 +3,12 @@
 #include "apps/sentiment_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "apps/sentiment_analysis_commands.hpp"
 #include "apps/sentiment_inputs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/provenance.hpp"
+#include "numerics/interruption.hpp"
 #include "sentiment/data/preprocess.hpp"
 #include "sentiment/data/reviews.hpp"
 #include "sentiment/data/vocabulary.hpp"

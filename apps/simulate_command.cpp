@@ -1,7 +1,6 @@
 #include "apps/simulate_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "apps/run_limits.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
@@ -10,6 +9,7 @@
 #include "io/simulation_plan.hpp"
 #include "io/trajectory_output.hpp"
 #include "numerics/engine.hpp"
+#include "numerics/interruption.hpp"
 #include "theory/clusters.hpp"
 
 #include <fmt/format.h>

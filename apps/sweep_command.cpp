@@ -1,13 +1,13 @@
 #include "apps/sweep_command.hpp"
 
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "campaigns/grid.hpp"
 #include "campaigns/process_group.hpp"
 #include "campaigns/sweep_summary.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/json_layout.hpp"
+#include "numerics/interruption.hpp"
 
 #include <fmt/format.h>
 
