@@ -55,12 +55,13 @@ void bind_configuration(py::module_& m) {
           "Read a configuration file (docs/FORMAT.md)")
       .def(
           "to_json",
-          [](const configuration& c, const std::string& path) {
-            write_atomically(path, [&](std::ostream& out) { out << json_text(to_json(c.value), 1) << '\n'; });
+          [](const configuration& c, const std::optional<std::string>& path) -> py::object {
+            const std::string text = json_text(to_json(c.value), 1);
+            if (!path) return py::str(text);
+            write_atomically(*path, [&](std::ostream& out) { out << text << '\n'; });
+            return py::none();
           },
-          py::arg("path"), "Write the configuration file (exact numbers), atomically")
-      .def("json", [](const configuration& c) { return json_text(to_json(c.value), 1); },
-           "The configuration file's text")
+          py::arg("path") = py::none(), "The configuration file (exact numbers): its text, or with `path` written there atomically")
       .def_property_readonly("n", [](const configuration& c) { return c.value.size(); })
       .def_property_readonly("d", [](const configuration& c) { return c.value.dimension(); })
       .def_property_readonly("alpha", [](const configuration& c) { return fraction(c.value.alpha); })

@@ -198,15 +198,17 @@ void bind_trajectory(py::module_& m) {
       }, "leaders[k]: the leader set L(Z^k) (D1), tokens numbered from 0")
       .def("clusters", [](const py_trajectory& t) { return t.result->clusters(); },
            "The points the tokens head for at the last layer, grouped: [{point, members, holds_leader}]")
-      .def("json", [](const py_trajectory& t) { return t.result->json(t.origin()); },
-           "The trajectory file's text (docs/FORMAT.md), as `hardmax simulate --out` writes it")
       .def(
-          "write_json",
-          [](const py_trajectory& t, const std::string& path) {
+          "to_json",
+          [](const py_trajectory& t, const std::optional<std::string>& path) -> py::object {
             const std::string text = t.result->json(t.origin());
-            write_atomically(path, [&](std::ostream& out) { out << text << '\n'; });
+            if (!path) return py::str(text);
+            write_atomically(*path, [&](std::ostream& out) { out << text << '\n'; });
+            return py::none();
           },
-          py::arg("path"), "Write the trajectory file, atomically")
+          py::arg("path") = py::none(),
+          "The trajectory file (docs/FORMAT.md) as `hardmax simulate --out` writes it: its text, or with `path`\n"
+          "written there atomically")
       .def_property_readonly("layers", [](const py_trajectory& t) { return t.plan.request.depth; })
       .def_property_readonly("engine", [](const py_trajectory& t) { return t.plan.request.engine.name(); })
       .def_property_readonly("attention_path", [](const py_trajectory& t) { return t.plan.attention_path(); })

@@ -34,7 +34,7 @@ def test_exact_trajectory_is_the_cli_one(hardmax_exe, tmp_path, config):
         assert t.positions[k] == [[Fraction(x) for x in row] for row in layer["tokens"]]
         assert t.attention[k] == layer["attention"]
         assert t.leaders[k] == layer["leaders"]
-    mine = json.loads(t.json())
+    mine = json.loads(t.to_json())
     for key in ("layers", "alpha", "variant", "attention_path", "engine", "hardmax_version", "source_revision"):
         assert mine[key] == cli[key], key
 
@@ -52,7 +52,7 @@ def test_floating_trajectory_is_bit_identical(hardmax_exe, tmp_path, config, eng
     assert t.attention == [layer["attention"] for layer in cli["layers"]]
     assert t.attention_path == cli["attention_path"]
     if engine == "certified":
-        assert json.loads(t.json())["certification"] == cli["certification"]
+        assert json.loads(t.to_json())["certification"] == cli["certification"]
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=lambda p: p.stem)

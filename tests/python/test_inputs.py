@@ -1,5 +1,6 @@
 """Configurations from NumPy arrays, Fractions, ints and strings; bad inputs raise clear exceptions
 and never crash the interpreter."""
+import json
 from fractions import Fraction
 
 import numpy as np
@@ -29,6 +30,12 @@ def test_json_round_trip(tmp_path):
     c.to_json(str(tmp_path / "c.json"))
     back = hardmax.Configuration.from_json(str(tmp_path / "c.json"))
     assert back.tokens == c.tokens and back.A == c.A and back.layers == 7 and back.alpha == 1
+    assert json.loads(c.to_json()) == json.loads((tmp_path / "c.json").read_text())
+    t = hardmax.simulate(c, 3)
+    t.to_json(str(tmp_path / "t.json"))
+    assert json.loads((tmp_path / "t.json").read_text()) == json.loads(t.to_json())
+    with pytest.raises(OSError, match="no-such-dir"):
+        t.to_json(str(tmp_path / "no-such-dir" / "t.json"))
 
 
 @pytest.mark.parametrize("kwargs,message", [
