@@ -8,6 +8,7 @@
 #include "io/point_text.hpp"
 #include "io/simulation_plan.hpp"
 #include "io/trajectory_output.hpp"
+#include "proofs-check/fast_forward_run.hpp"
 #include "numerics/engine.hpp"
 #include "numerics/interruption.hpp"
 #include "theory/clusters.hpp"
@@ -35,7 +36,21 @@ struct simulate_options {
   std::size_t max_bits = 10000000;
   std::size_t max_memory_mb = 4096;
   run_limits limits;
+  std::string fast_forward = "auto";
+  long every = 0;
+  std::vector<long> at;
+  long max_layers = 200;
 };
+
+// --every / --at: the layers a trajectory file keeps (all when neither is given).
+void keep_selected(nlohmann::json& doc, const simulate_options& opt, index depth) {
+  if (!opt.every && opt.at.empty()) return;
+  const std::vector<index> keep = selected_layers(depth, opt.every, std::vector<index>(opt.at.begin(), opt.at.end()));
+  nlohmann::json kept = nlohmann::json::array();
+  for (auto& layer : doc["layers"])
+    if (std::binary_search(keep.begin(), keep.end(), layer["layer"].get<index>())) kept.push_back(std::move(layer));
+  doc["layers"] = std::move(kept);
+}
 
 // Leaders per layer, runs of equal sets printed once: "layers 1-30: {0, 1, 2}".
 template <class Scalar>
@@ -119,10 +134,50 @@ struct run {
     const provenance source{command_line, plan.request.engine.name(), opt.config};
     write_atomically(opt.out, [&](std::ostream& out) {
       if (opt.format == "csv") return write_trajectory_csv(out, t);
-      write_json_document(out, simulation_json(t, m, plan, source, stats));
+      nlohmann::json doc = simulation_json(t, m, plan, source, stats);
+      keep_selected(doc, opt, plan.request.depth);
+      write_json_document(out, doc);
     });
   }
 };
+
+// Layers past K* from the L6 certificate's closed form (proofs-check/fast_forward_run.hpp).
+int run_fast_forward_simulate(const simulate_options& opt, const problem& p, const simulation_plan& plan,
+                              const std::string& command_line) {
+  const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO);
+  limit_search_limits limits;
+  limits.max_bits = opt.max_bits;
+  limits.max_memory_mb = opt.max_memory_mb;
+  const bool through_k_star = !opt.every && opt.at.empty();
+  if (show_progress) fmt::print(stderr, "searching for an L6 certificate within {} layers\n", opt.max_layers);
+  const fast_forward_run run = run_fast_forward(plan, p, opt.config,
+                                                selected_layers(plan.request.depth, opt.every,
+                                                                std::vector<index>(opt.at.begin(), opt.at.end())),
+                                                through_k_star, static_cast<index>(opt.max_layers), limits);
+  const provenance source{command_line, plan.request.engine.name(), opt.config};
+  if (!opt.out.empty())
+    write_atomically(opt.out, [&](std::ostream& out) {
+      if (opt.format == "csv") return write_fast_forward_csv(out, run);
+      write_json_document(out, fast_forward_json(run, plan, p, source));
+    });
+  if (opt.quiet) return exit_code::ok;
+  const limit_search& s = run.search;
+  fmt::print("{} tokens in R^{}, alpha = {}, engine {}, {} layers by fast-forward\n", p.size(), p.dimension(),
+             to_string(p.alpha), plan.request.engine.name(), plan.request.depth);
+  fmt::print("{} certificate at K* = {}: layers 0..{} iterated, later layers from its closed form{}\n",
+             to_string(*s.certificate.kind), s.K(), std::min(s.K(), plan.request.depth),
+             run.rounding_bound ? fmt::format(" (every coordinate within {:.3g} of the exact layer)", *run.rounding_bound)
+                                : " (exact)");
+  fmt::print("layers kept: {}; leaders from K* on: {{{}}}\n", run.layers.size(), fmt::join(run.layers.back().leaders, ", "));
+  return exit_code::ok;
+}
+
+bool fast_forward_wanted(const simulate_options& opt, const problem& p) {
+  if (opt.fast_forward == "on") return true;
+  if (opt.fast_forward == "off") return false;
+  const long requested = opt.layers ? *opt.layers : p.layers ? static_cast<long>(*p.layers) : 0;
+  return requested > max_layers_ever;
+}
 
 int run_simulate(const simulate_options& opt, const std::string& command_line) {
   simulation_request request;
@@ -130,11 +185,16 @@ int run_simulate(const simulate_options& opt, const std::string& command_line) {
   const problem p = read_problem(opt.config);
   if (!opt.tie_tolerance.empty())
     request.tie_tolerance = parse_number(nlohmann::json(opt.tie_tolerance), "--tie-tolerance", "value");
-  request.depth = run_depth(p, opt.layers, opt.config, opt.limits);
+  const bool fast_forward = fast_forward_wanted(opt, p);
+  if (!fast_forward && opt.format == "csv" && (opt.every || !opt.at.empty()))
+    throw CLI::ValidationError("--every/--at", "select layers of JSON output or of a fast-forward run; use --format json");
+  request.depth = run_depth(p, opt.layers, opt.config, opt.limits, fast_forward ? max_fast_forward_layers : max_layers_ever);
   request.attention = opt.attention;
   request.growth = {opt.max_bits, opt.max_memory_mb * 1000000};
   request.max_memory_mb = opt.max_memory_mb;
+  if (fast_forward) request.max_memory_mb = 0;  // only the kept layers are held
   const simulation_plan plan = plan_simulation(p, opt.config, std::move(request));
+  if (fast_forward) return run_fast_forward_simulate(opt, p, plan, command_line);
   return with_engine(plan.request.engine, run{opt, p, plan, command_line});
 }
 
@@ -145,8 +205,21 @@ void add_simulate_command(CLI::App& app, const std::string& command_line) {
   CLI::App* cmd = app.add_subcommand("simulate", "Run the layer map M4 (or M5/M6 as the file says) and write the trajectory");
   cmd->add_option("--config", opt->config, "Configuration file (JSON, docs/FORMAT.md)")->required();
   cmd->add_option("--engine", opt->engine, "exact | double | mpfr:BITS | certified")->capture_default_str();
-  cmd->add_option("--layers", opt->layers, "Number of layers K (overrides the file's \"layers\")")
-      ->check(CLI::Range(0L, 1000000L));
+  cmd->add_option("--layers", opt->layers,
+                  "Number of layers K (overrides the file's \"layers\"); above 1000000 only by --fast-forward")
+      ->check(CLI::Range(0L, max_fast_forward_layers));
+  cmd->add_option("--fast-forward", opt->fast_forward,
+                  "Layers past K* from the L6 certificate's closed form instead of iterating: auto (when --layers "
+                  "exceeds 1000000), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--max-layers", opt->max_layers, "Fast-forward: layer budget of the exact search for K*")
+      ->check(CLI::Range(0L, 1000000L))
+      ->capture_default_str();
+  cmd->add_option("--every", opt->every, "Write only layers 0, E, 2E, ... and the last")->check(CLI::PositiveNumber);
+  cmd->add_option("--at", opt->at, "Write only these layers (and the last); repeatable or comma-separated")
+      ->delimiter(',')
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--out", opt->out, "Write the trajectory (layers 0..K) to this file, atomically");
   cmd->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
   cmd->add_option("--tie-tolerance", opt->tie_tolerance,

@@ -19,7 +19,8 @@ struct run_limit_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr long max_layers_ever = 1000000;  // --layers and the file's "layers"
+inline constexpr long max_layers_ever = 1000000;  // --layers and the file's "layers", iterated
+inline constexpr long max_fast_forward_layers = 1000000000000000000;  // 10^18: layers reached by an L6 closed form
 
 struct run_limits {
   long max_tokens = 100000;
@@ -37,15 +38,16 @@ inline void require_within(const problem& p, const run_limits& limits, const std
 
 // How many layers a command runs: --layers, else the file's "layers"; the input must be within limits.
 inline index run_depth(const problem& p, const std::optional<long>& layers_option, const std::string& config,
-                       const run_limits& limits) {
+                       const run_limits& limits, long ceiling = max_layers_ever) {
   require_within(p, limits, config);
   if (!layers_option && !p.layers)
     throw input_error(config, "layers", "no depth given: set \"layers\" in the file or pass --layers");
   const long depth = layers_option ? *layers_option : static_cast<long>(*p.layers);
   if (depth < 0) throw input_error(config, "layers", fmt::format("must be at least 0, found {}", depth));
-  if (depth > max_layers_ever)
-    throw run_limit_error(fmt::format("{}: field 'layers': {} layers, more than the {} a run may ask for", config,
-                                      depth, max_layers_ever));
+  if (depth > ceiling)
+    throw run_limit_error(fmt::format("{}: field 'layers': {} layers, more than the {} a run may ask for{}", config, depth,
+                                      ceiling, ceiling == max_layers_ever ? " by iterating (hardmax simulate "
+                                                                            "--fast-forward reaches further after K*)" : ""));
   return static_cast<index>(depth);
 }
 

@@ -205,6 +205,37 @@ expect 0 "" -- simulate --config "$c1" --engine double --layers 5 --quiet --out 
 import json, sys
 assert json.load(open(sys.argv[1]))['attention_path'] == 'convex hull'" "$work/dhull.json" && ok || bad "double in the plane did not take the hull"
 
+# Depth for free after K* (L6): 10^9 layers from the straight-line certificate's closed form, keeping
+# only layers 0..K* and the last; exactly the layer is refused by the growth guard, naming it; without
+# a certificate, or with --fast-forward off, such a depth is refused; --every keeps the layers asked.
+expect 0 "" -- simulate --config "$c1" --engine double --layers 1000000000 --quiet --out "$work/ff.json"
+/usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [l['layer'] for l in d['layers']] == [0, 1, 1000000000], d['layers']
+ff = d['fast_forward']
+assert ff['K_star'] == 1 and ff['certificate'] == 'straight-line' and 0 < ff['rounding_bound'] < 1e-15
+assert d['layers'][-1]['tokens'][1] == ['-0.05555555555555555', '0.1388888888888889']  # the limit, rounded
+assert d['layers'][-1]['closed_form'] and not d['layers'][0]['closed_form']" "$work/ff.json" && ok || bad "fast-forward to layer 10^9 in double"
+expect 5 "more than --max-bits 10000000" -- simulate --config "$c1" --layers 1000000000 --out "$work/ff-exact.json"
+no_output_left "$work/ff-exact.json"
+expect 5 "more than the 1000000 a run may ask for by iterating" -- simulate --config "$c1" --layers 2000000 --fast-forward off
+expect 5 "no L6 certificate within the first 0 layers" -- simulate --config "$c1" --layers 2000000 --max-layers 0 --engine double
+expect 0 "" -- simulate --config "$c1" --layers 40 --fast-forward on --every 10 --quiet --out "$work/ff40.json"
+expect 0 "" -- simulate --config "$c1" --layers 40 --quiet --out "$work/it40.json"
+/usr/bin/python3 -c "
+import json, sys
+ff, it = (json.load(open(f)) for f in sys.argv[1:3])
+assert [l['layer'] for l in ff['layers']] == [0, 10, 20, 30, 40]
+for l in ff['layers']:
+    assert l['tokens'] == it['layers'][l['layer']]['tokens'], l['layer']  # exact: identical to iterating
+    assert l['attention'] == it['layers'][l['layer']]['attention']" "$work/ff40.json" "$work/it40.json" && ok || bad "fast-forward layers differ from iterated ones"
+expect 0 "" -- simulate --config "$c1" --layers 40 --at 3,17 --quiet --out "$work/at.json"
+/usr/bin/python3 -c "
+import json, sys
+assert [l['layer'] for l in json.load(open(sys.argv[1]))['layers']] == [3, 17, 40]" "$work/at.json" && ok || bad "--at does not keep the layers asked"
+expect 2 "outside 0..40" -- simulate --config "$c1" --layers 40 --at 41 --quiet --out "$work/at2.json"
+
 # Scores that overflow double stop the run (exit 3, naming layer and token), never a silent tie at
 # infinity; MPFR's wider exponent range carries on; no output file is left.
 printf '{"alpha": "1", "tokens": [["1e200", "0"], ["-1", "1"]]}' >"$work/overflow.json"
@@ -230,7 +261,9 @@ no_output_left "$work/lim.json"
 expect 5 "field 'd': dimension 2, more than --max-dim 1" -- check --config "$c1" --max-dim 1
 expect 5 "more than --max-tokens 2" -- limit --config "$c1" --max-tokens 2
 printf '{"alpha": "1", "layers": 1000000000000, "tokens": [["1", "0"], ["0", "1"]]}' >"$work/deep.json"
-expect 5 "field 'layers': 1000000000000 layers, more than the 1000000" -- simulate --config "$work/deep.json"
+expect 5 "field 'layers': 1000000000000 layers, more than the 1000000" -- simulate --config "$work/deep.json" --fast-forward off
+# With fast-forward (auto above 10^6 layers) the two leaders are certified at K* = 0: the layer is the limit.
+expect 0 "" -- simulate --config "$work/deep.json" --quiet --out "$work/deep-ff.json"
 expect 5 "need about [0-9]+ MB in double, more than --max-memory 1" -- simulate --config "$c1" --engine double --layers 1000000 --max-memory 1 --out "$work/lim.json"
 no_output_left "$work/lim.json"
 
