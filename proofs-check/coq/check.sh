@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# check.sh OUTDIR -- compile the Coq proofs of THEORY.md L1-L4 (and L6: the straight-line certificate and its (c) decision) and audit their axioms.
+# check.sh OUTDIR -- compile the Coq proofs of THEORY.md L1-L4 (and L6: the straight-line certificate and its (c) decision,
+# the attention graph, convergence under a constant pattern, the tail bound) and audit their axioms.
 #
 # Copies the .v files of this folder to OUTDIR/Hardmax, compiles them there in
 # dependency order with `coqc -Q OUTDIR/Hardmax Hardmax` (nothing is written into
@@ -33,9 +34,9 @@ COQC="${COQC:-coqc}"
 # Dependency order (each file imports only files listed before it).
 ORDER=(Space Model_R2 Sums Attention L1_Leaders L3_ConvexWeights L2_Persistence L4_MonotoneNorms
        L2_Count L6_QuadraticPositivity L6_StraightLine L6_AttentionGraph
-       L6_Recurrence)
+       L6_Recurrence L6_Convergence L6_TailBound)
 
-# Theorems that must exist (the statements of L1-L4, Cauchy-Schwarz, and L6 (c)'s decision procedure).
+# Theorems that must exist (the statements of L1-L4, Cauchy-Schwarz, and the L6 results listed in README.md).
 REQUIRED=(cauchy_schwarz
   L1_max_norm_self_attends L1_max_norm_is_leader L1_leaders_nonempty
   L1_leader_self_attends L1_leader_strict L1_leader_exposed_vertex L1_leader_exposed_strict
@@ -48,6 +49,11 @@ REQUIRED=(cauchy_schwarz
   L6_straight_line_closed_form L6_straight_line_pattern
   L6_norm_nondecreasing_edge L6_no_mutual_attention L6_cycle_copies L6_closed_class_copies L6_closed_class_leaders
   L2_leader_changes_at_most_n L6_recurrence_vanishes L6_recurrence_agree
+  L6_constant_pattern_limit L6_limit_from_layer L6_limit_fixed_point L6_limit_absorption L6_constant_pattern_rate
+  L5_limit_on_exposed_face L6_contracting_power_exists L6_contracting_power_classes
+  L6_tail_geometric L6_tail_from_start L6_tail_preference_strict L6_preference_tail_bound
+  L6_deviation_nonincreasing L6_tail_norm_instance L6_tail_contraction L6_tail_step
+  L6_deviation_bound_persists L6_tail_bound L6_max_norm_form_bound L6_reach_deviation_persists L6_tail_decision_sound
   R2_model_nontrivial)
 
 # Whitelist: the axioms of Coq's standard-library real numbers (Coq >= 8.12).
