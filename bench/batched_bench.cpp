@@ -1,15 +1,25 @@
 // The batched double engine (docs/PERFORMANCE.md), in one run:
 //  - one layer at n = 128, d = 16 against a per-token loop in the style of NumPy code;
 //  - one layer at n in {128, 1024}, d = 16 against the score GEMM alone (Eigen, same shapes);
-//  - a batch of 64 configurations, n = 128, d = 16, 10 layers, on 1 and 2 threads.
+//  - a batch of 64 configurations, n = 128, d = 16, 10 layers, on 1 and 2 threads;
+//  - per ISA of the layer kernel this CPU runs (numerics/kernels/): one layer at n in {128, 1024},
+//    d = 16, and the score GEMM alone compiled in the same ISA's TU, with its GFLOP/s; at the end, the
+//    ratio layer / GEMM per ISA and shape (CPU-time medians when repetitions are aggregated);
+//  - the core's effective clock and the SSE2 and AVX2/FMA peaks it implies.
 // Input: a seeded configuration with n/8 large "anchor" tokens and small ones that attend to them,
 // so that most tokens are not leaders and every row is computed.
 #include "numerics/batched_engine.hpp"
+#include "numerics/kernels/batched_layer.hpp"
 
 #include <Eigen/Dense>
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <map>
 #include <random>
+#include <string>
+
+#include <unistd.h>
 
 namespace hardmax {
 namespace {
@@ -55,6 +65,9 @@ void numpy_style_layer(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(per_token_layer(m, Z));
 }
 
+// 2 n d^2 for Q = Z A and 2 n^2 d for S = Q Z^T.
+double score_flops(index n, index d) { return 2.0 * static_cast<double>(n) * static_cast<double>(d) * static_cast<double>(d + n); }
+
 void batched_layer(benchmark::State& state) {
   const tokens<double> Z0 = anchored(state.range(0), state.range(1));
   const model<double> m = identity_model(Z0.cols());
@@ -74,10 +87,8 @@ void score_gemm_alone(benchmark::State& state) {
     S.noalias() = Q * Z.transpose();
     benchmark::DoNotOptimize(S.data());
   }
-  // 2 n d^2 for Q = Z A and 2 n^2 d for S = Q Z^T: the rate to set against the ISA's peak
-  // (docs/PERFORMANCE.md, issue 17).
-  const auto n = static_cast<double>(Z.rows()), d = static_cast<double>(Z.cols());
-  state.counters["GFLOP/s"] = benchmark::Counter(2 * n * d * (d + n) * static_cast<double>(state.iterations()) / 1e9,
+  // The rate to set against the ISA's peak (docs/PERFORMANCE.md, issue 17).
+  state.counters["GFLOP/s"] = benchmark::Counter(score_flops(Z.rows(), Z.cols()) * static_cast<double>(state.iterations()) / 1e9,
                                                  benchmark::Counter::kIsRate);
 }
 
@@ -92,12 +103,103 @@ void batch_of_64(benchmark::State& state) {
   state.counters["configs/s"] = benchmark::Counter(64.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// The layer on one ISA (forced for the benchmark; the automatic choice is restored after).
+void batched_layer_isa(benchmark::State& state, vector_isa isa) {
+  force_batched_isa(isa);
+  batched_layer(state);
+  reset_batched_isa();
+}
+
+// The score GEMM of the layer, all n rows, from the ISA's own kernel TU (its Eigen build).
+void score_gemm_isa(benchmark::State& state, vector_isa isa) {
+  const tokens<double> Z = anchored(state.range(0), state.range(1));
+  const model<double> m = identity_model(Z.cols());
+  const index n = Z.rows(), d = Z.cols();
+  std::vector<double> Q(static_cast<std::size_t>(n * d)), S(static_cast<std::size_t>(n * n));
+  const auto run = isa == vector_isa::avx2 ? &kernels::batched_scores_avx2 : &kernels::batched_scores_sse2;
+  for (auto _ : state) {
+    run(m.A.data(), Z.data(), n, d, Q.data(), S.data());
+    benchmark::DoNotOptimize(S.data());
+    benchmark::ClobberMemory();
+  }
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(score_flops(n, d) * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+}
+
 BENCHMARK(numpy_style_layer)->Name("layer/numpy-style")->Args({128, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batched_layer)->Name("layer/batched")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(score_gemm_alone)->Name("layer/score-gemm-only")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batch_of_64)->Name("batch64x10layers/threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The core's effective clock, for the ISAs' peaks (docs/PERFORMANCE.md): a chain of dependent 64-bit
+// integer multiplies, one every 3 cycles (imul r64, r64 has 3 cycles of latency on Intel cores since
+// Sandy Bridge and on AMD Zen; a chain of add-immediates cannot serve, Golden Cove folds them at
+// rename). /proc/cpuinfo shows only the nominal clock in a virtual machine. Scalar code: under
+// heavy AVX2 use a core may run somewhat slower.
+void clock_estimate(benchmark::State& state) {
+  constexpr long chain = 1 << 20;
+  for (auto _ : state) {
+    long x = 1;
+    const long y = 3;
+    for (long i = 0; i < chain; ++i)
+      asm volatile("imul %1, %0\n\timul %1, %0\n\timul %1, %0\n\timul %1, %0" : "+r"(x) : "r"(y));
+    benchmark::DoNotOptimize(x);
+  }
+  const double cycles = 3.0 * 4.0 * chain * static_cast<double>(state.iterations());
+  state.counters["clock"] = benchmark::Counter(cycles, benchmark::Counter::kIsRate);
+  // 2 FMA units x 4 doubles x 2 flops, and SSE2's 2 units x 2 doubles x 1 flop.
+  state.counters["AVX2-FMA-peak-flop"] = benchmark::Counter(16 * cycles, benchmark::Counter::kIsRate);
+  state.counters["SSE2-peak-flop"] = benchmark::Counter(4 * cycles, benchmark::Counter::kIsRate);
+}
+
+// The console output, and at the end the ratio layer / GEMM of each ISA and shape, from the runs'
+// CPU times (the median when repetitions are aggregated, else the single run).
+class ratio_reporter : public benchmark::ConsoleReporter {
+ public:
+  // Colours only on a terminal (--benchmark_color applies to the library's own reporter only).
+  ratio_reporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_ColorTabular : OO_Tabular) {}
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& r : runs) {
+      if (r.error_occurred || (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median")) continue;
+      std::string name = r.run_name.str();
+      times_[name] = r.GetAdjustedCPUTime();
+    }
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    std::printf("\nlayer / score GEMM, same ISA and shape (CPU time: on a shared machine the real time also counts waits):\n");
+    for (const auto& [name, t] : times_) {
+      const std::string prefix = "layer/batched-isa/";
+      if (name.rfind(prefix, 0) != 0) continue;
+      const auto gemm = times_.find("layer/score-gemm-isa/" + name.substr(prefix.size()));
+      if (gemm != times_.end() && gemm->second > 0)
+        std::printf("  %-28s %.2f\n", name.substr(prefix.size()).c_str(), t / gemm->second);
+    }
+  }
+
+ private:
+  std::map<std::string, double> times_;
+};
+
 }  // namespace
 }  // namespace hardmax
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  using namespace hardmax;
+  for (vector_isa isa : available_isas()) {
+    const std::string name = isa_name(isa);
+    benchmark::RegisterBenchmark(("layer/batched-isa/" + name).c_str(), batched_layer_isa, isa)
+        ->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("layer/score-gemm-isa/" + name).c_str(), score_gemm_isa, isa)
+        ->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
+  }
+  benchmark::RegisterBenchmark("cpu/clock-estimate", clock_estimate)->Unit(benchmark::kMillisecond);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  std::printf("batched engine ISA by default: %s\n", isa_name(batched_isa()));
+  ratio_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}

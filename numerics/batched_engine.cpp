@@ -1,31 +1,49 @@
 #include "numerics/batched_engine.hpp"
 
 #include "numerics/interruption.hpp"
-
-#include <Eigen/Dense>
+#include "numerics/kernels/batched_layer.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace hardmax {
 namespace {
 
-using dense = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using kernel = std::ptrdiff_t (*)(const kernels::layer_args&);
+
+kernel kernel_for(vector_isa isa) {
+  return isa == vector_isa::avx2 ? &kernels::batched_layer_avx2 : &kernels::batched_layer_sse2;
+}
+
+// -1: not forced (HARDMAX_ISA or the best available); otherwise the forced vector_isa.
+std::atomic<int> forced_isa{-1};
+// -1: the real CPU; otherwise the best vector_isa to admit (detail::limit_cpu_isa, for tests).
+std::atomic<int> cpu_limit{-1};
+
+void require_supported(vector_isa isa, const char* why) {
+  if (!cpu_supports(isa))
+    throw std::invalid_argument(std::string(why) + ": this CPU does not support the " + isa_name(isa) +
+                                " kernel of the batched engine" + (isa == vector_isa::avx2 ? " (AVX2 and FMA)" : ""));
+}
 
 // One thread's buffers, sized once per configuration shape and reused for every layer.
 struct workspace {
-  dense queries, active_queries, scores, next;
-  Eigen::RowVectorXd sum;
+  tokens<double> next;
+  std::vector<double> scratch;
   std::vector<index> active;   // tokens that are not (yet) leaders
+  std::vector<index> ties;
   std::vector<char> leader;    // per token
 
   void reset(index n, index d) {
     leader.assign(static_cast<std::size_t>(n), 0);
     active.resize(static_cast<std::size_t>(n));
     for (index i = 0; i < n; ++i) active[static_cast<std::size_t>(i)] = i;
-    sum.resize(d);
+    ties.resize(static_cast<std::size_t>(n));
+    next.resize(n, d);
   }
 };
 
@@ -33,47 +51,112 @@ struct workspace {
 // by L2 a leader of Z^k attends only to its copies, does not move, and is a leader of Z^{k+1}, so
 // its row and its position are those of the previous layer for ever. (In floating point this
 // follows the theory rather than re-rounding (z + alpha z)/(1 + alpha), which may move z by an ulp.)
-void layer(const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report) {
+// The arithmetic is the kernel's (numerics/kernels/batched_layer_impl.hpp), for the chosen ISA.
+void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report,
+           const kernels::layer_args* hooks = nullptr) {
   const index n = Z.rows(), d = Z.cols();
   const auto na = static_cast<index>(w.active.size());
-  w.active_queries.resize(na, d);
-  for (index a = 0; a < na; ++a) w.active_queries.row(a) = Z.row(w.active[static_cast<std::size_t>(a)]);
-  w.queries.noalias() = w.active_queries * m.A;  // rows q_i = (A z_i)^T, A symmetric
-  w.scores.resize(na, n);
-  w.scores.noalias() = w.queries * Z.transpose();
-  w.next = Z;
-  const double one_plus_alpha = 1 + m.alpha;
-  for (index a = 0; a < na; ++a) {
-    const index i = w.active[static_cast<std::size_t>(a)];
-    const auto s = w.scores.row(a);
-    const double best = s.maxCoeff();
-    w.sum.setZero();
-    long count = 0;
-    bool copies_only = true;
-    for (index j = 0; j < n; ++j)
-      if (s(j) == best) {
-        w.sum += Z.row(j);
-        ++count;
-        copies_only = copies_only && Z.row(j) == Z.row(i);
-      }
-    if (copies_only) {
-      w.leader[static_cast<std::size_t>(i)] = 1;  // D1: attends only to its copies; fixed from now on
-      continue;
-    }
-    w.next.row(i) = (Z.row(i) + m.alpha * (w.sum / static_cast<double>(count))) / one_plus_alpha;
+  w.scratch.resize(static_cast<std::size_t>(na * (2 * d + n) + d));
+  w.next.resize(n, d);
+  kernels::layer_args args;
+  args.A = m.A.data();
+  args.alpha = m.alpha;
+  args.n = n;
+  args.d = d;
+  args.Z = Z.data();
+  args.next = w.next.data();
+  args.active = w.active.data();
+  args.n_active = na;
+  args.leader = w.leader.data();
+  args.scratch = w.scratch.data();
+  args.ties = w.ties.data();
+  if (hooks != nullptr) {
+    args.record = hooks->record;
+    args.context = hooks->context;
   }
+  const index kept = run(args);
   report.rows_computed += static_cast<std::size_t>(na);
   report.rows_skipped += static_cast<std::size_t>(n - na);
-  w.active.erase(std::remove_if(w.active.begin(), w.active.end(),
-                                [&w](index i) { return w.leader[static_cast<std::size_t>(i)] != 0; }),
-                 w.active.end());
+  w.active.resize(static_cast<std::size_t>(kept));
   Z.swap(w.next);
 }
 
 }  // namespace
 
+const char* isa_name(vector_isa isa) { return isa == vector_isa::avx2 ? "avx2" : "sse2"; }
+
+vector_isa parse_isa(std::string_view name) {
+  if (name == "sse2") return vector_isa::sse2;
+  if (name == "avx2") return vector_isa::avx2;
+  throw std::invalid_argument("unknown ISA '" + std::string(name) + "' for the batched engine (expected sse2 or avx2)");
+}
+
+bool cpu_supports(vector_isa isa) {
+  const int limit = cpu_limit.load();
+  if (limit >= 0 && static_cast<int>(isa) > limit) return false;
+  if (isa == vector_isa::sse2) return true;  // every x86-64
+  __builtin_cpu_init();
+  // libgcc reports AVX2 and FMA only when the OS also saves the YMM registers (XCR0).
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+std::vector<vector_isa> available_isas() {
+  std::vector<vector_isa> out{vector_isa::sse2};
+  if (cpu_supports(vector_isa::avx2)) out.push_back(vector_isa::avx2);
+  return out;
+}
+
+vector_isa batched_isa() {
+  const int forced = forced_isa.load();
+  if (forced >= 0) return static_cast<vector_isa>(forced);
+  const char* env = std::getenv("HARDMAX_ISA");
+  if (env != nullptr && *env != '\0') {
+    const vector_isa isa = parse_isa(env);
+    require_supported(isa, "HARDMAX_ISA");
+    return isa;
+  }
+  return cpu_supports(vector_isa::avx2) ? vector_isa::avx2 : vector_isa::sse2;
+}
+
+void force_batched_isa(vector_isa isa) {
+  require_supported(isa, "force_batched_isa");
+  forced_isa.store(static_cast<int>(isa));
+}
+
+void force_batched_isa(std::string_view name) { force_batched_isa(parse_isa(name)); }
+
+void reset_batched_isa() { forced_isa.store(-1); }
+
+void detail::limit_cpu_isa(std::optional<vector_isa> best) { cpu_limit.store(best ? static_cast<int>(*best) : -1); }
+
+attention_pattern batched_attention(const model<double>& m, const tokens<double>& Z) {
+  if (m.A.rows() != Z.cols() || m.A.cols() != Z.cols())
+    throw std::invalid_argument("the batched engine needs a configuration in the dimension of A");
+  const kernel run = kernel_for(batched_isa());
+  tokens<double> Zc = Z;  // contiguous, row-major
+  workspace w;
+  w.reset(Z.rows(), Z.cols());
+  attention_pattern C(static_cast<std::size_t>(Z.rows()));
+  if (Z.cols() == 0)  // the kernel decides this case without scores: every token attends to all
+    for (auto& Ci : C)
+      for (index j = 0; j < Z.rows(); ++j) Ci.push_back(j);
+  batch_report ignored;
+  kernels::layer_args extra;
+  extra.context = &C;
+  extra.record = [](void* context, std::ptrdiff_t i, const std::ptrdiff_t* set, std::ptrdiff_t size) {
+    (*static_cast<attention_pattern*>(context))[static_cast<std::size_t>(i)].assign(set, set + size);
+  };
+  layer(run, m, Zc, w, ignored, &extra);
+  return C;
+}
+
 batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads) {
   if (m.tau || m.V) throw std::invalid_argument("the batched engine runs hardmax M4 with V = I");
+  const index d = m.dimension();
+  if (m.A.cols() != d) throw std::invalid_argument("the batched engine needs a square A");
+  for (const auto& Z : batch)
+    if (Z.cols() != d) throw std::invalid_argument("the batched engine needs every configuration in the dimension of A");
+  const kernel run = kernel_for(batched_isa());  // one ISA for the whole call
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, batch.size())));
   std::atomic<std::size_t> next_config{0};
@@ -83,7 +166,7 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
     thread_local workspace w;
     for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();) {
       w.reset(batch[c].rows(), batch[c].cols());
-      for (index k = 0; k < depth && !interrupt_requested(); ++k) layer(m, batch[c], w, reports[t]);
+      for (index k = 0; k < depth && !interrupt_requested(); ++k) layer(run, m, batch[c], w, reports[t]);
     }
   };
   std::vector<std::thread> pool;

@@ -4,11 +4,17 @@
 // Same model and tie rule as the generic engine (M4; C_i = the indices whose computed score equals
 // the row maximum exactly), but GEMM sums in its own blocked order, so its rounding differs from the
 // generic double engine's: it is the fast engine, not the reference (docs/ENGINES.md).
+//
+// The layer kernel is compiled for baseline x86-64 (SSE2) and for AVX2 + FMA, and chosen at run time
+// from the CPU (numerics/kernels/): one binary serves every x86-64. Results may differ in the last
+// bits between ISAs (FMA and wider blocks in the GEMM); ties are decided exactly on each ISA's scores.
 #pragma once
 
 #include "numerics/model.hpp"
 #include "numerics/tokens.hpp"
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace hardmax {
@@ -21,7 +27,37 @@ struct batch_report {
 // Runs `depth` layers of M4 (V = I, no softmax) on every configuration of `batch`, in place, using up
 // to `threads` threads (0: all hardware threads). Configurations may differ in size; all share
 // the model (and so the dimension). A SIGINT/SIGTERM recorded by numerics/interruption.hpp stops the
-// workers between layers and throws `interrupted`: the batch is then incomplete.
+// workers between layers and throws `interrupted`: the batch is then incomplete. Throws
+// std::invalid_argument (before any work) for softmax or a value matrix, a configuration outside A's
+// dimension, or an ISA from HARDMAX_ISA that is unknown or that the CPU lacks (batched_isa below).
 batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads = 0);
+
+// The instruction sets the layer kernel is built for.
+enum class vector_isa { sse2, avx2 };
+
+const char* isa_name(vector_isa isa);     // "sse2", "avx2"
+vector_isa parse_isa(std::string_view name);  // the inverse; std::invalid_argument for any other name
+bool cpu_supports(vector_isa isa);        // avx2: the CPU (and OS) support AVX2 and FMA
+std::vector<vector_isa> available_isas(); // those this CPU runs, baseline first
+
+// The ISA simulate_batch uses (read once per call): the one forced by force_batched_isa if any, else
+// the one named by the environment variable HARDMAX_ISA (sse2|avx2) if set and non-empty, else the
+// best this CPU supports. Throws std::invalid_argument if HARDMAX_ISA names an unknown ISA or one
+// the CPU lacks (so simulate_batch then throws too).
+vector_isa batched_isa();
+// Forces an ISA for every later call, in every thread (for tests and benchmarks); throws
+// std::invalid_argument, forcing nothing, if the CPU lacks it.
+void force_batched_isa(vector_isa isa);
+void force_batched_isa(std::string_view name);
+void reset_batched_isa();  // back to HARDMAX_ISA or the best available
+
+// The attention sets (M3) the batched engine decides on Z in one layer with the current ISA: the
+// scores of its kernel's GEMM, ties by exact equality. For tests against the other engines.
+attention_pattern batched_attention(const model<double>& m, const tokens<double>& Z);
+
+namespace detail {
+// For tests: act as if the CPU supported nothing above `best` (std::nullopt: the real CPU again).
+void limit_cpu_isa(std::optional<vector_isa> best);
+}  // namespace detail
 
 }  // namespace hardmax
