@@ -78,6 +78,17 @@ void batched_layer(benchmark::State& state) {
   }
 }
 
+// One configuration on 2 threads: every layer's rows split between them (numerics/batched_engine.hpp).
+void batched_layer_split(benchmark::State& state) {
+  const tokens<double> Z0 = anchored(state.range(0), state.range(1));
+  const model<double> m = identity_model(Z0.cols());
+  std::vector<tokens<double>> batch(1);
+  for (auto _ : state) {
+    batch[0] = Z0;
+    benchmark::DoNotOptimize(simulate_batch(m, batch, 1, 2));
+  }
+}
+
 void score_gemm_alone(benchmark::State& state) {
   const tokens<double> Z = anchored(state.range(0), state.range(1));
   const model<double> m = identity_model(Z.cols());
@@ -128,6 +139,7 @@ void score_gemm_isa(benchmark::State& state, vector_isa isa) {
 
 BENCHMARK(numpy_style_layer)->Name("layer/numpy-style")->Args({128, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batched_layer)->Name("layer/batched")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
+BENCHMARK(batched_layer_split)->Name("layer/batched-2-threads")->Args({1024, 16})->Args({4096, 16})->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(score_gemm_alone)->Name("layer/score-gemm-only")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batch_of_64)->Name("batch64x10layers/threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -81,6 +81,56 @@ void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, 
   Z.swap(w.next);
 }
 
+// Below this many tokens a configuration is not split across threads: the layer (about 1 ms at
+// n = 1024, d = 16) must outweigh starting the threads (tens of microseconds).
+constexpr index split_threshold = 512;
+
+// One layer of one configuration with its active rows split into `parts` contiguous chunks, one per
+// thread. Each row depends only on Z, so the result is bit-identical to `layer`: every chunk writes
+// its own rows of `next` and its own `leader` entries, and the chunks' surviving active tokens are
+// concatenated in order, as one kernel call would have compacted them.
+void split_layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, std::vector<workspace>& helpers,
+                 batch_report& report) {
+  const index n = Z.rows(), d = Z.cols();
+  const auto na = static_cast<index>(w.active.size());
+  const auto parts = static_cast<index>(helpers.size()) + 1;
+  w.next = Z;  // leaders' rows stay (L2); the chunks overwrite the rest
+  std::vector<index> kept(static_cast<std::size_t>(parts), 0), first(static_cast<std::size_t>(parts) + 1, 0);
+  for (index p = 0; p <= parts; ++p) first[static_cast<std::size_t>(p)] = na * p / parts;
+  const auto chunk = [&](index p) {
+    workspace& own = p == 0 ? w : helpers[static_cast<std::size_t>(p - 1)];
+    const index begin = first[static_cast<std::size_t>(p)], size = first[static_cast<std::size_t>(p) + 1] - begin;
+    own.scratch.resize(static_cast<std::size_t>(size * (2 * d + n) + d));
+    own.ties.resize(static_cast<std::size_t>(n));
+    kernels::layer_args args;
+    args.A = m.A.data();
+    args.alpha = m.alpha;
+    args.n = n;
+    args.d = d;
+    args.Z = Z.data();
+    args.next = w.next.data();
+    args.next_prefilled = true;
+    args.active = w.active.data() + begin;
+    args.n_active = size;
+    args.leader = w.leader.data();
+    args.scratch = own.scratch.data();
+    args.ties = own.ties.data();
+    kept[static_cast<std::size_t>(p)] = run(args);
+  };
+  std::vector<std::thread> pool;
+  for (index p = 1; p < parts; ++p) pool.emplace_back(chunk, p);
+  chunk(0);
+  for (auto& t : pool) t.join();
+  index out = 0;
+  for (index p = 0; p < parts; ++p)
+    for (index k = 0; k < kept[static_cast<std::size_t>(p)]; ++k)
+      w.active[static_cast<std::size_t>(out++)] = w.active[static_cast<std::size_t>(first[static_cast<std::size_t>(p)] + k)];
+  report.rows_computed += static_cast<std::size_t>(na);
+  report.rows_skipped += static_cast<std::size_t>(n - na);
+  w.active.resize(static_cast<std::size_t>(out));
+  Z.swap(w.next);
+}
+
 }  // namespace
 
 const char* isa_name(vector_isa isa) { return isa == vector_isa::avx2 ? "avx2" : "sse2"; }
@@ -150,6 +200,29 @@ attention_pattern batched_attention(const model<double>& m, const tokens<double>
   return C;
 }
 
+namespace {
+
+// Configurations one after the other, each layer's rows split across `threads` threads when the
+// configuration is large enough.
+batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads) {
+  batch_report report;
+  workspace w;
+  std::vector<workspace> helpers(threads - 1);
+  for (tokens<double>& Z : batch) {
+    w.reset(Z.rows(), Z.cols());
+    for (index k = 0; k < depth && !interrupt_requested(); ++k) {
+      if (Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() >= threads)
+        split_layer(run, m, Z, w, helpers, report);
+      else
+        layer(run, m, Z, w, report);
+    }
+  }
+  stop_if_interrupted();
+  return report;
+}
+
+}  // namespace
+
 batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads) {
   if (m.tau || m.V) throw std::invalid_argument("the batched engine runs hardmax M4 with V = I");
   const index d = m.dimension();
@@ -158,6 +231,11 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
     if (Z.cols() != d) throw std::invalid_argument("the batched engine needs every configuration in the dimension of A");
   const kernel run = kernel_for(batched_isa());  // one ISA for the whole call
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Fewer configurations than threads: each large one is split across the threads instead.
+  if (batch.size() < threads) {
+    const bool any_large = std::any_of(batch.begin(), batch.end(), [](const tokens<double>& Z) { return Z.rows() >= split_threshold; });
+    if (any_large) return split_each(run, m, batch, depth, threads);
+  }
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, batch.size())));
   std::atomic<std::size_t> next_config{0};
   std::vector<batch_report> reports(threads);

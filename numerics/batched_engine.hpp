@@ -25,7 +25,9 @@ struct batch_report {
 };
 
 // Runs `depth` layers of M4 (V = I, no softmax) on every configuration of `batch`, in place, using up
-// to `threads` threads (0: all hardware threads). Configurations may differ in size; all share
+// to `threads` threads (0: all hardware threads): configurations are shared out among the threads,
+// and when there are fewer configurations than threads, each of at least 512 tokens has every layer's
+// rows split across the threads instead (bit-identical to one thread). Configurations may differ in size; all share
 // the model (and so the dimension). A SIGINT/SIGTERM recorded by numerics/interruption.hpp stops the
 // workers between layers and throws `interrupted`: the batch is then incomplete. Throws
 // std::invalid_argument (before any work) for softmax or a value matrix, a configuration outside A's

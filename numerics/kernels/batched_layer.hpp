@@ -29,6 +29,9 @@ struct layer_args {
   // leader test (batched_attention in numerics/batched_engine.hpp, for tests).
   void (*record)(void* context, std::ptrdiff_t i, const std::ptrdiff_t* set, std::ptrdiff_t size) = nullptr;
   void* context = nullptr;
+  // The caller has already copied Z into `next` (several kernels then share one `next`, each writing
+  // only its own active rows: a configuration split across threads).
+  bool next_prefilled = false;
 };
 
 // Each returns the new number of active tokens (the leaders found are removed from `active`).

@@ -98,7 +98,8 @@ std::ptrdiff_t score_block_rows(std::ptrdiff_t n) {
 std::ptrdiff_t layer(const layer_args& a) {
   const std::ptrdiff_t n = a.n, d = a.d, na = a.n_active;
   const Eigen::Map<const rows> Z(a.Z, n, d), A(a.A, d, d);
-  if (n * d > 0) std::memcpy(a.next, a.Z, sizeof(double) * static_cast<std::size_t>(n * d));  // leaders' rows stay (L2)
+  if (n * d > 0 && !a.next_prefilled)
+    std::memcpy(a.next, a.Z, sizeof(double) * static_cast<std::size_t>(n * d));  // leaders' rows stay (L2)
   if (d == 0)  // every token is a copy of every other: all are leaders (D1)
     for (std::ptrdiff_t k = 0; k < na; ++k) a.leader[a.active[k]] = 1;
   if (na == 0 || d == 0) return 0;

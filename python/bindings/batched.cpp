@@ -68,7 +68,8 @@ void bind_batched(py::module_& m) {
   batched.def("simulate", &simulate, py::arg("Z0"), py::arg("alpha"), py::arg("layers"), py::arg("threads") = 0,
               py::arg("A") = py::none(),
               "Z^K for every configuration of a (batch, n, d) float array: M4 with V = I in double, scores by GEMM\n"
-              "(its own summation order: the fast engine, not the reference; docs/ENGINES.md). threads: 0 = all.");
+              "(its own summation order: the fast engine, not the reference; docs/ENGINES.md). threads: 0 = all;\n"
+              "with fewer configurations than threads, each of at least 512 tokens is split across them.");
 }
 
 }  // namespace hardmax::python

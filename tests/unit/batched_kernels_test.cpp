@@ -231,6 +231,33 @@ TEST_CASE("batched kernels: leaders are frozen and rows counted the same in ever
   }
 }
 
+TEST_CASE("batched kernels: one large configuration split across threads is bit-identical to one thread") {
+  for (vector_isa isa : available_isas()) {
+    const std::string isa_text = isa_name(isa);
+    CAPTURE(isa_text);
+    const forced_isa f(isa);
+    std::mt19937_64 rng(11);
+    const model<double> m{random_spd(8, rng), 0.5, {}, {}, {}};
+    for (const tokens<double>& Z0 : {random_tokens(700, 8, rng), lattice_tokens(900, 8, rng)}) {
+      std::vector<tokens<double>> one{Z0}, two{Z0}, three{Z0};
+      const batch_report r1 = simulate_batch(m, one, 9, 1);
+      const batch_report r2 = simulate_batch(m, two, 9, 2);   // fewer configurations than threads: rows split
+      const batch_report r3 = simulate_batch(m, three, 9, 3);
+      CHECK(one[0] == two[0]);
+      CHECK(one[0] == three[0]);
+      CHECK(r1.rows_computed == r2.rows_computed);
+      CHECK(r1.rows_skipped == r3.rows_skipped);
+      CHECK(one[0] != Z0);
+    }
+    // A batch with a large and a small configuration, on more threads than configurations.
+    std::vector<tokens<double>> mixed{random_tokens(600, 8, rng), random_tokens(20, 8, rng)}, serial = mixed;
+    simulate_batch(m, serial, 5, 1);
+    simulate_batch(m, mixed, 5, 4);
+    CHECK(mixed[0] == serial[0]);
+    CHECK(mixed[1] == serial[1]);
+  }
+}
+
 TEST_CASE("batched kernels: an unknown ISA, or one the CPU lacks, is an error") {
   const scoped_env unset("HARDMAX_ISA", nullptr);
   CHECK_THROWS_AS(parse_isa("avx512"), std::invalid_argument);
