@@ -8,9 +8,9 @@
 #include "io/point_text.hpp"
 #include "io/simulation_plan.hpp"
 #include "io/trajectory_output.hpp"
-#include "proofs-check/fast_forward_run.hpp"
 #include "numerics/engine.hpp"
 #include "numerics/interruption.hpp"
+#include "proofs-check/fast_forward_run.hpp"
 #include "theory/clusters.hpp"
 
 #include <fmt/format.h>
