@@ -89,6 +89,18 @@ void batched_layer_split(benchmark::State& state) {
   }
 }
 
+// The plane: one layer by the convex hull (the default in d = 2) or by the n^2 scores.
+void batched_plane(benchmark::State& state) {
+  const tokens<double> Z0 = anchored(state.range(0), 2);
+  const model<double> m = identity_model(2);
+  std::vector<tokens<double>> batch(1);
+  const auto path = state.range(1) ? planar_attention::hull : planar_attention::scores;
+  for (auto _ : state) {
+    batch[0] = Z0;
+    benchmark::DoNotOptimize(simulate_batch(m, batch, 1, 1, path));
+  }
+}
+
 void score_gemm_alone(benchmark::State& state) {
   const tokens<double> Z = anchored(state.range(0), state.range(1));
   const model<double> m = identity_model(Z.cols());
@@ -140,6 +152,8 @@ void score_gemm_isa(benchmark::State& state, vector_isa isa) {
 BENCHMARK(numpy_style_layer)->Name("layer/numpy-style")->Args({128, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batched_layer)->Name("layer/batched")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batched_layer_split)->Name("layer/batched-2-threads")->Args({1024, 16})->Args({4096, 16})->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(batched_plane)->Name("layer/batched-plane")->ArgNames({"n", "hull"})->Args({2000, 1})->Args({2000, 0})
+    ->Args({100000, 1})->Unit(benchmark::kMicrosecond);
 BENCHMARK(score_gemm_alone)->Name("layer/score-gemm-only")->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(batch_of_64)->Name("batch64x10layers/threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -1,5 +1,6 @@
 #include "numerics/batched_engine.hpp"
 
+#include "numerics/hull_attention.hpp"
 #include "numerics/interruption.hpp"
 #include "numerics/kernels/batched_layer.hpp"
 
@@ -78,6 +79,34 @@ void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, 
   report.rows_computed += static_cast<std::size_t>(na);
   report.rows_skipped += static_cast<std::size_t>(n - na);
   w.active.resize(static_cast<std::size_t>(kept));
+  Z.swap(w.next);
+}
+
+// One planar layer with the attention sets from the convex hull, decided exactly on the stored
+// coordinates; the rows of known leaders frozen (L2) and the update in the kernels' order of
+// operations: the attended rows summed in increasing j, then (z + alpha (sum / |C|)) / (1 + alpha).
+void planar_layer(const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report) {
+  const index n = Z.rows(), d = Z.cols();
+  const attention_pattern C = hull_attention(m.A, Z);
+  w.next = Z;
+  const double one_plus_alpha = 1 + m.alpha;
+  std::size_t kept = 0;
+  for (const index i : w.active) {
+    const auto& Ci = C[static_cast<std::size_t>(i)];
+    if (std::all_of(Ci.begin(), Ci.end(), [&](index j) { return Z.row(j) == Z.row(i); })) {
+      w.leader[static_cast<std::size_t>(i)] = 1;  // D1: attends only to its copies; fixed from now on
+      continue;
+    }
+    for (index c = 0; c < d; ++c) {
+      double sum = 0;
+      for (const index j : Ci) sum += Z(j, c);
+      w.next(i, c) = (Z(i, c) + m.alpha * (sum / static_cast<double>(Ci.size()))) / one_plus_alpha;
+    }
+    w.active[kept++] = i;
+  }
+  report.rows_computed += w.active.size();
+  report.rows_skipped += static_cast<std::size_t>(n) - w.active.size();
+  w.active.resize(kept);
   Z.swap(w.next);
 }
 
@@ -204,14 +233,17 @@ namespace {
 
 // Configurations one after the other, each layer's rows split across `threads` threads when the
 // configuration is large enough.
-batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads) {
+batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads,
+                        planar_attention planar) {
   batch_report report;
   workspace w;
   std::vector<workspace> helpers(threads - 1);
   for (tokens<double>& Z : batch) {
     w.reset(Z.rows(), Z.cols());
     for (index k = 0; k < depth && !interrupt_requested(); ++k) {
-      if (Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() >= threads)
+      if (planar == planar_attention::hull && Z.cols() == 2)
+        planar_layer(m, Z, w, report);  // O(n log n): not worth splitting
+      else if (Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() >= threads)
         split_layer(run, m, Z, w, helpers, report);
       else
         layer(run, m, Z, w, report);
@@ -223,7 +255,8 @@ batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<d
 
 }  // namespace
 
-batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads) {
+batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads,
+                            planar_attention planar) {
   if (m.tau || m.V) throw std::invalid_argument("the batched engine runs hardmax M4 with V = I");
   const index d = m.dimension();
   if (m.A.cols() != d) throw std::invalid_argument("the batched engine needs a square A");
@@ -234,7 +267,7 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
   // Fewer configurations than threads: each large one is split across the threads instead.
   if (batch.size() < threads) {
     const bool any_large = std::any_of(batch.begin(), batch.end(), [](const tokens<double>& Z) { return Z.rows() >= split_threshold; });
-    if (any_large) return split_each(run, m, batch, depth, threads);
+    if (any_large) return split_each(run, m, batch, depth, threads, planar);
   }
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, batch.size())));
   std::atomic<std::size_t> next_config{0};
@@ -244,7 +277,13 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
     thread_local workspace w;
     for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();) {
       w.reset(batch[c].rows(), batch[c].cols());
-      for (index k = 0; k < depth && !interrupt_requested(); ++k) layer(run, m, batch[c], w, reports[t]);
+      const bool hull = planar == planar_attention::hull && batch[c].cols() == 2;
+      for (index k = 0; k < depth && !interrupt_requested(); ++k) {
+        if (hull)
+          planar_layer(m, batch[c], w, reports[t]);
+        else
+          layer(run, m, batch[c], w, reports[t]);
+      }
     }
   };
   std::vector<std::thread> pool;

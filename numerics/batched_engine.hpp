@@ -32,7 +32,12 @@ struct batch_report {
 // workers between layers and throws `interrupted`: the batch is then incomplete. Throws
 // std::invalid_argument (before any work) for softmax or a value matrix, a configuration outside A's
 // dimension, or an ISA from HARDMAX_ISA that is unknown or that the CPU lacks (batched_isa below).
-batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads = 0);
+// In the plane (d = 2) attention sets come from the convex hull by default (numerics/hull_attention.hpp:
+// exact decisions on the stored coordinates, O(n log n) a layer instead of the n^2 scores), as
+// `hardmax simulate --engine double` does; planar_attention::scores keeps the GEMM kernels there too.
+enum class planar_attention { hull, scores };
+batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads = 0,
+                            planar_attention planar = planar_attention::hull);
 
 // The instruction sets the layer kernel is built for.
 enum class vector_isa { sse2, avx2 };

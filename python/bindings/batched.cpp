@@ -39,7 +39,10 @@ matrix<double> metric(const py::object& A, index d) {
 }
 
 // One copy in (the engine steps its own per-configuration matrices) and one copy out.
-py::array_t<double> simulate(const py::object& batch_in, double alpha, long layers, unsigned threads, const py::object& A) {
+py::array_t<double> simulate(const py::object& batch_in, double alpha, long layers, unsigned threads, const py::object& A,
+                             const std::string& attention) {
+  if (attention != "auto" && attention != "pairs")
+    throw input_error(source, "attention", fmt::format("expected auto or pairs, found '{}'", attention));
   const float_array batch = float_array::ensure(batch_in);
   if (!batch || batch.ndim() != 3 || batch.shape(0) < 1 || batch.shape(1) < 1 || batch.shape(2) < 1)
     throw input_error(source, "Z0", "expected a non-empty (batch, n, d) float array");
@@ -54,7 +57,10 @@ py::array_t<double> simulate(const py::object& batch_in, double alpha, long laye
   std::vector<tokens<double>> configs(static_cast<std::size_t>(count), tokens<double>(n, d));
   const std::size_t size = static_cast<std::size_t>(n * d);
   for (index b = 0; b < count; ++b) std::memcpy(configs[static_cast<std::size_t>(b)].data(), in + b * n * d, sizeof(double) * size);
-  without_gil([&] { return simulate_batch(m, configs, static_cast<index>(layers), threads); });
+  without_gil([&] {
+    return simulate_batch(m, configs, static_cast<index>(layers), threads,
+                          attention == "auto" ? planar_attention::hull : planar_attention::scores);
+  });
   py::array_t<double> out({count, n, d});
   double* dst = out.mutable_data();
   for (index b = 0; b < count; ++b) std::memcpy(dst + b * n * d, configs[static_cast<std::size_t>(b)].data(), sizeof(double) * size);
@@ -66,10 +72,11 @@ py::array_t<double> simulate(const py::object& batch_in, double alpha, long laye
 void bind_batched(py::module_& m) {
   py::module_ batched = m.def_submodule("batched", "The batched double engine: many configurations at once");
   batched.def("simulate", &simulate, py::arg("Z0"), py::arg("alpha"), py::arg("layers"), py::arg("threads") = 0,
-              py::arg("A") = py::none(),
+              py::arg("A") = py::none(), py::arg("attention") = "auto",
               "Z^K for every configuration of a (batch, n, d) float array: M4 with V = I in double, scores by GEMM\n"
               "(its own summation order: the fast engine, not the reference; docs/ENGINES.md). threads: 0 = all;\n"
-              "with fewer configurations than threads, each of at least 512 tokens is split across them.");
+              "with fewer configurations than threads, each of at least 512 tokens is split across them.\n"
+              "attention: auto (d = 2: the convex hull, exact on the stored coordinates) or pairs (the scores).");
 }
 
 }  // namespace hardmax::python

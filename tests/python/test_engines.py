@@ -41,6 +41,15 @@ def test_batched_input_is_not_modified_and_views_are_accepted():
     assert np.array_equal(out, hardmax.batched.simulate(Z0, 1.0, 5))
 
 
+def test_batched_plane_takes_the_hull_unless_told():
+    lattice = np.random.default_rng(4).integers(-2, 3, size=(3, 50, 2)).astype(float)
+    hull = hardmax.batched.simulate(lattice, 0.5, 6, threads=2)
+    pairs = hardmax.batched.simulate(lattice, 0.5, 6, threads=2, attention="pairs")
+    assert np.array_equal(hull, pairs)  # integer scores: both decide exactly
+    with pytest.raises(ValueError, match="attention"):
+        hardmax.batched.simulate(lattice, 0.5, 1, attention="hull")
+
+
 def interrupt_after(seconds):
     timer = threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()

@@ -3,6 +3,7 @@
 // sets and leaders of every layer, and on positions within a stated bound, on random inputs and on
 // tied inputs; selecting an ISA the CPU lacks, or an unknown one, is an error.
 #include "numerics/batched_engine.hpp"
+#include "numerics/hull_attention.hpp"
 #include "numerics/leaders.hpp"
 #include "numerics/trajectory.hpp"
 
@@ -255,6 +256,33 @@ TEST_CASE("batched kernels: one large configuration split across threads is bit-
     simulate_batch(m, mixed, 5, 4);
     CHECK(mixed[0] == serial[0]);
     CHECK(mixed[1] == serial[1]);
+  }
+}
+
+TEST_CASE("batched engine in the plane: the convex hull's exact attention, as the generic double engine's hull path") {
+  std::mt19937_64 rng(21);
+  const attention_rule<double> hull = [](const model<double>& m, const tokens<double>& Z) { return hull_attention(m.A, Z); };
+  for (const index n : {5, 40, 300, 2000}) {
+    CAPTURE(n);
+    const model<double> m{random_spd(2, rng), 0.5, {}, {}, {}};
+    const tokens<double> Z0 = random_tokens(n, 2, rng), lattice = lattice_tokens(n, 2, rng);
+    const trajectory<double> t = simulate(m, Z0, 10, {}, {}, hull);
+    std::vector<tokens<double>> batch{Z0}, one_layer{Z0};
+    simulate_batch(m, batch, 10, 1);
+    CHECK(max_abs_difference(batch[0], t.layers.back()) <= position_bound(Z0));
+    simulate_batch(m, one_layer, 1, 1);
+    CHECK(hull_attention(m.A, Z0) == t.attention[0]);
+    // One layer: every token that is not a leader of Z^0 moves exactly as in the generic engine (the
+    // leaders, frozen here, are re-rounded there by an ulp).
+    const std::vector<index> L = leaders(Z0, t.attention[0]);
+    for (index i = 0; i < n; ++i)
+      if (!std::binary_search(L.begin(), L.end(), i)) CHECK(one_layer[0].row(i) == t.layers[1].row(i));
+    // On the lattice every score is exact: the hull and the GEMM kernels decide alike.
+    const model<double> integer{matrix<double>::Identity(2, 2), 0.5, {}, {}, {}};
+    std::vector<tokens<double>> by_hull{lattice}, by_scores{lattice};
+    simulate_batch(integer, by_hull, 6, 2);
+    simulate_batch(integer, by_scores, 6, 2, planar_attention::scores);
+    CHECK(by_hull[0] == by_scores[0]);
   }
 }
 
