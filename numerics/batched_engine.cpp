@@ -48,17 +48,13 @@ struct workspace {
   }
 };
 
-// One layer of one configuration. Rows of tokens already known to be leaders are not recomputed:
-// by L2 a leader of Z^k attends only to its copies, does not move, and is a leader of Z^{k+1}, so
-// its row and its position are those of the previous layer for ever. (In floating point this
-// follows the theory rather than re-rounding (z + alpha z)/(1 + alpha), which may move z by an ulp.)
-// The arithmetic is the kernel's (numerics/kernels/batched_layer_impl.hpp), for the chosen ISA.
-void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report,
-           const kernels::layer_args* hooks = nullptr) {
+// The kernel's arguments for the active tokens w.active[begin, begin + size) of Z, writing into
+// w.next, with `own`'s scratch (the workspace of the thread that runs the chunk).
+kernels::layer_args kernel_args(const model<double>& m, const tokens<double>& Z, workspace& w, index begin, index size,
+                                workspace& own) {
   const index n = Z.rows(), d = Z.cols();
-  const auto na = static_cast<index>(w.active.size());
-  w.scratch.resize(static_cast<std::size_t>(na * (2 * d + n) + d));
-  w.next.resize(n, d);
+  own.scratch.resize(static_cast<std::size_t>(size * (2 * d + n) + d));
+  own.ties.resize(static_cast<std::size_t>(n));
   kernels::layer_args args;
   args.A = m.A.data();
   args.alpha = m.alpha;
@@ -66,27 +62,43 @@ void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, 
   args.d = d;
   args.Z = Z.data();
   args.next = w.next.data();
-  args.active = w.active.data();
-  args.n_active = na;
+  args.active = w.active.data() + begin;
+  args.n_active = size;
   args.leader = w.leader.data();
-  args.scratch = w.scratch.data();
-  args.ties = w.ties.data();
+  args.scratch = own.scratch.data();
+  args.ties = own.ties.data();
+  return args;
+}
+
+// After a layer: `kept` tokens stay active (the first of w.active), the rows counted, Z^{k+1} in Z.
+void close_layer(tokens<double>& Z, workspace& w, std::size_t kept, batch_report& report) {
+  report.rows_computed += w.active.size();
+  report.rows_skipped += static_cast<std::size_t>(Z.rows()) - w.active.size();
+  w.active.resize(kept);
+  Z.swap(w.next);
+}
+
+// One layer of one configuration. Rows of tokens already known to be leaders are not recomputed:
+// by L2 a leader of Z^k attends only to its copies, does not move, and is a leader of Z^{k+1}, so
+// its row and its position are those of the previous layer for ever. (In floating point this
+// follows the theory rather than re-rounding (z + alpha z)/(1 + alpha), which may move z by an ulp.)
+// The arithmetic is the kernel's (numerics/kernels/batched_layer_impl.hpp), for the chosen ISA.
+void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report,
+           const kernels::layer_args* hooks = nullptr) {
+  w.next.resize(Z.rows(), Z.cols());
+  kernels::layer_args args = kernel_args(m, Z, w, 0, static_cast<index>(w.active.size()), w);
   if (hooks != nullptr) {
     args.record = hooks->record;
     args.context = hooks->context;
   }
-  const index kept = run(args);
-  report.rows_computed += static_cast<std::size_t>(na);
-  report.rows_skipped += static_cast<std::size_t>(n - na);
-  w.active.resize(static_cast<std::size_t>(kept));
-  Z.swap(w.next);
+  close_layer(Z, w, static_cast<std::size_t>(run(args)), report);
 }
 
 // One planar layer with the attention sets from the convex hull, decided exactly on the stored
 // coordinates; the rows of known leaders frozen (L2) and the update in the kernels' order of
 // operations: the attended rows summed in increasing j, then (z + alpha (sum / |C|)) / (1 + alpha).
 void planar_layer(const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report) {
-  const index n = Z.rows(), d = Z.cols();
+  const index d = Z.cols();
   const attention_pattern C = hull_attention(m.A, Z);
   w.next = Z;
   const double one_plus_alpha = 1 + m.alpha;
@@ -104,10 +116,7 @@ void planar_layer(const model<double>& m, tokens<double>& Z, workspace& w, batch
     }
     w.active[kept++] = i;
   }
-  report.rows_computed += w.active.size();
-  report.rows_skipped += static_cast<std::size_t>(n) - w.active.size();
-  w.active.resize(kept);
-  Z.swap(w.next);
+  close_layer(Z, w, kept, report);
 }
 
 // Below this many tokens a configuration is not split across threads: the layer (about 1 ms at
@@ -120,7 +129,6 @@ constexpr index split_threshold = 512;
 // concatenated in order, as one kernel call would have compacted them.
 void split_layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, std::vector<workspace>& helpers,
                  batch_report& report) {
-  const index n = Z.rows(), d = Z.cols();
   const auto na = static_cast<index>(w.active.size());
   const auto parts = static_cast<index>(helpers.size()) + 1;
   w.next = Z;  // leaders' rows stay (L2); the chunks overwrite the rest
@@ -128,36 +136,20 @@ void split_layer(kernel run, const model<double>& m, tokens<double>& Z, workspac
   for (index p = 0; p <= parts; ++p) first[static_cast<std::size_t>(p)] = na * p / parts;
   const auto chunk = [&](index p) {
     workspace& own = p == 0 ? w : helpers[static_cast<std::size_t>(p - 1)];
-    const index begin = first[static_cast<std::size_t>(p)], size = first[static_cast<std::size_t>(p) + 1] - begin;
-    own.scratch.resize(static_cast<std::size_t>(size * (2 * d + n) + d));
-    own.ties.resize(static_cast<std::size_t>(n));
-    kernels::layer_args args;
-    args.A = m.A.data();
-    args.alpha = m.alpha;
-    args.n = n;
-    args.d = d;
-    args.Z = Z.data();
-    args.next = w.next.data();
+    const index begin = first[static_cast<std::size_t>(p)];
+    kernels::layer_args args = kernel_args(m, Z, w, begin, first[static_cast<std::size_t>(p) + 1] - begin, own);
     args.next_prefilled = true;
-    args.active = w.active.data() + begin;
-    args.n_active = size;
-    args.leader = w.leader.data();
-    args.scratch = own.scratch.data();
-    args.ties = own.ties.data();
     kept[static_cast<std::size_t>(p)] = run(args);
   };
   std::vector<std::thread> pool;
   for (index p = 1; p < parts; ++p) pool.emplace_back(chunk, p);
   chunk(0);
   for (auto& t : pool) t.join();
-  index out = 0;
+  std::size_t out = 0;
   for (index p = 0; p < parts; ++p)
     for (index k = 0; k < kept[static_cast<std::size_t>(p)]; ++k)
-      w.active[static_cast<std::size_t>(out++)] = w.active[static_cast<std::size_t>(first[static_cast<std::size_t>(p)] + k)];
-  report.rows_computed += static_cast<std::size_t>(na);
-  report.rows_skipped += static_cast<std::size_t>(n - na);
-  w.active.resize(static_cast<std::size_t>(out));
-  Z.swap(w.next);
+      w.active[out++] = w.active[static_cast<std::size_t>(first[static_cast<std::size_t>(p)] + k)];
+  close_layer(Z, w, out, report);
 }
 
 }  // namespace
@@ -231,24 +223,30 @@ attention_pattern batched_attention(const model<double>& m, const tokens<double>
 
 namespace {
 
-// Configurations one after the other, each layer's rows split across `threads` threads when the
-// configuration is large enough.
+// `depth` layers of one configuration (until an interrupt is recorded): in the plane by the hull
+// (O(n log n), not worth splitting), else by the kernel, its rows split across `helpers` and this
+// thread when the configuration is large enough and helpers are given.
+void run_configuration(kernel run, const model<double>& m, tokens<double>& Z, index depth, workspace& w,
+                       std::vector<workspace>& helpers, planar_attention planar, batch_report& report) {
+  w.reset(Z.rows(), Z.cols());
+  const bool hull = planar == planar_attention::hull && Z.cols() == 2;
+  for (index k = 0; k < depth && !interrupt_requested(); ++k) {
+    if (hull)
+      planar_layer(m, Z, w, report);
+    else if (!helpers.empty() && Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() > helpers.size())
+      split_layer(run, m, Z, w, helpers, report);
+    else
+      layer(run, m, Z, w, report);
+  }
+}
+
+// Configurations one after the other, each large one's layers split across `threads` threads.
 batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads,
                         planar_attention planar) {
   batch_report report;
   workspace w;
   std::vector<workspace> helpers(threads - 1);
-  for (tokens<double>& Z : batch) {
-    w.reset(Z.rows(), Z.cols());
-    for (index k = 0; k < depth && !interrupt_requested(); ++k) {
-      if (planar == planar_attention::hull && Z.cols() == 2)
-        planar_layer(m, Z, w, report);  // O(n log n): not worth splitting
-      else if (Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() >= threads)
-        split_layer(run, m, Z, w, helpers, report);
-      else
-        layer(run, m, Z, w, report);
-    }
-  }
+  for (tokens<double>& Z : batch) run_configuration(run, m, Z, depth, w, helpers, planar, report);
   stop_if_interrupted();
   return report;
 }
@@ -275,16 +273,9 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
   const auto work = [&](unsigned t) {
     // Buffers persist per thread across calls, so a caller stepping layer by layer allocates nothing.
     thread_local workspace w;
-    for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();) {
-      w.reset(batch[c].rows(), batch[c].cols());
-      const bool hull = planar == planar_attention::hull && batch[c].cols() == 2;
-      for (index k = 0; k < depth && !interrupt_requested(); ++k) {
-        if (hull)
-          planar_layer(m, batch[c], w, reports[t]);
-        else
-          layer(run, m, batch[c], w, reports[t]);
-      }
-    }
+    std::vector<workspace> no_helpers;
+    for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();)
+      run_configuration(run, m, batch[c], depth, w, no_helpers, planar, reports[t]);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
