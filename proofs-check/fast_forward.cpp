@@ -1,6 +1,7 @@
 #include "proofs-check/fast_forward.hpp"
 
 #include "numerics/exact_size.hpp"
+#include "numerics/layer.hpp"
 #include "numerics/mpfr_real.hpp"
 
 #include <fmt/format.h>
@@ -31,23 +32,24 @@ void require_fits(const rational& alpha, index m, index layer, const growth_limi
                                          layer, estimate, m, limits.max_bits));
 }
 
-// One step of the constant pattern's recurrence Z <- (Z + alpha * mean of the attended rows) / (1 + alpha).
-tokens<rational> pattern_step(const tokens<rational>& Z, const attention_pattern& C, const rational& alpha) {
-  tokens<rational> next(Z.rows(), Z.cols());
-  for (index i = 0; i < Z.rows(); ++i) {
-    const auto& Ci = C[static_cast<std::size_t>(i)];
-    for (index c = 0; c < Z.cols(); ++c) {
-      rational sum = 0;
-      for (index j : Ci) sum += Z(j, c);
-      next(i, c) = (Z(i, c) + alpha * sum / static_cast<long>(Ci.size())) / (1 + alpha);
-    }
-  }
-  return next;
+// Calls use((1 + alpha)^{-m} at `bits` bits): 1 + alpha rounded to `bits`, whose relative error
+// m 2^-bits is far below any working precision's unit roundoff for m <= 10^18, then the power.
+template <class Use>
+void with_contraction(const rational& alpha, index m, mpfr_prec_t bits, Use use) {
+  mpfr_t c;
+  mpfr_init2(c, bits);
+  const rational one_plus_alpha = 1 + alpha;
+  mpfr_set_q(c, one_plus_alpha.backend().data(), MPFR_RNDN);
+  mpfr_pow_si(c, c, -static_cast<long>(m), MPFR_RNDN);
+  use(c);
+  mpfr_clear(c);
 }
 
 }  // namespace
 
-tokens<rational> exact_layer_after(const limit_search& s, const rational& alpha, index layer, const growth_limits& limits) {
+tokens<rational> exact_layer_after(const limit_search& s, const model<rational>& params, index layer,
+                                   const growth_limits& limits) {
+  const rational& alpha = params.alpha;
   const index m = offset(s, layer);
   if (s.last_layer == s.limit()) return s.limit();  // already clustered: every later layer is the limit
   require_fits(alpha, m, layer, limits);
@@ -66,22 +68,15 @@ tokens<rational> exact_layer_after(const limit_search& s, const rational& alpha,
   tokens<rational> Z = s.last_layer;
   const layer_guard<rational> guard = exact_growth_guard(limits, std::make_shared<std::size_t>(0));
   for (index k = 1; k <= m; ++k) {
-    Z = pattern_step(Z, s.certificate.pattern, alpha);
+    Z = advance(params, Z, s.certificate.pattern);  // M4 on the certified pattern
     guard(s.K() + k, Z);
   }
   return Z;
 }
 
 double contraction_factor(const rational& alpha, index m) {
-  mpfr_t base, c;
-  mpfr_init2(base, 256);
-  mpfr_init2(c, 256);
-  const rational one_plus_alpha = 1 + alpha;
-  mpfr_set_q(base, one_plus_alpha.backend().data(), MPFR_RNDN);
-  mpfr_pow_si(c, base, -static_cast<long>(m), MPFR_RNDN);
-  const double out = mpfr_get_d(c, MPFR_RNDN);
-  mpfr_clear(base);
-  mpfr_clear(c);
+  double out = 0;
+  with_contraction(alpha, m, 256, [&](mpfr_srcptr c) { out = mpfr_get_d(c, MPFR_RNDN); });
   return out;
 }
 
@@ -95,17 +90,11 @@ tokens<Scalar> floating_layer_after(const limit_search& s, const rational& alpha
         "(use --engine exact within the growth guards, or at most 1000000 layers, which are iterated)",
         layer, s.K()));
   Scalar c;
-  if constexpr (std::is_same_v<Scalar, double>) {
+  if constexpr (std::is_same_v<Scalar, double>)
     c = contraction_factor(alpha, m);
-  } else {
-    mpfr_t base;
-    mpfr_init2(base, std::max<mpfr_prec_t>(256, 2 * mpfr_real::working_precision()));
-    const rational one_plus_alpha = 1 + alpha;
-    mpfr_set_q(base, one_plus_alpha.backend().data(), MPFR_RNDN);
-    mpfr_pow_si(base, base, -static_cast<long>(m), MPFR_RNDN);
-    mpfr_set(c.get(), base, MPFR_RNDN);  // rounded once to the working precision
-    mpfr_clear(base);
-  }
+  else  // rounded once to the working precision
+    with_contraction(alpha, m, std::max<mpfr_prec_t>(256, 2 * mpfr_real::working_precision()),
+                     [&](mpfr_srcptr x) { mpfr_set(c.get(), x, MPFR_RNDN); });
   const tokens<rational>& t = line->targets;
   tokens<Scalar> Z(t.rows(), t.cols());
   for (index i = 0; i < t.rows(); ++i)

@@ -5,8 +5,8 @@
 // whatever m is. Exactly, when c_m's size fits --max-bits (else growth_limit_error before any work);
 // in a floating type, c_m correctly rounded (MPFR at 256 bits, then rounded once) and the three
 // operations rounded, with the bound of `rounding_bound` (docs/PRECISION.md, "Fast-forward").
-// General certificate: Z^{K+m} = T^m Z^K. Exactly, by the pattern's sparse recurrence (the attention
-// sets need not be recomputed), within the growth guards; in floating types not yet (the call throws
+// General certificate: Z^{K+m} = T^m Z^K. Exactly, by M4 on the certified pattern (`advance`: the
+// attention sets need not be recomputed), within the growth guards; in floating types not yet (the call throws
 // fast_forward_unavailable, saying so).
 #pragma once
 
@@ -22,8 +22,9 @@ struct fast_forward_unavailable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Layer `layer` >= K* of a certified search, exactly.
-tokens<rational> exact_layer_after(const limit_search& s, const rational& alpha, index layer, const growth_limits& limits);
+// Layer `layer` >= K* of a certified search of the hardmax M4 problem `params`, exactly.
+tokens<rational> exact_layer_after(const limit_search& s, const model<rational>& params, index layer,
+                                   const growth_limits& limits);
 
 // The same rounded to Scalar (double or mpfr_real at the current precision), straight-line only.
 template <class Scalar>

@@ -33,6 +33,7 @@ fast_forward_run sample(const simulation_plan& plan, const problem& p, limit_sea
   head.request.depth = std::min(K, plan.request.depth);
   const trajectory<Scalar> iterated = run_plan<Scalar>(head, p, [](index) { stop_if_interrupted(); });
   const std::vector<index> settled_leaders = leaders(search.last_layer, search.certificate.pattern);
+  const model<rational> exact = model_of<rational>(p);
   double worst = 0;
   for (index k : selected) {
     stop_if_interrupted();
@@ -43,7 +44,7 @@ fast_forward_run sample(const simulation_plan& plan, const problem& p, limit_sea
     }
     nlohmann::json Z;
     if constexpr (scalar_traits<Scalar>::is_exact) {
-      Z = to_json(exact_layer_after(search, p.alpha, k, plan.request.growth));
+      Z = to_json(exact_layer_after(search, exact, k, plan.request.growth));
     } else {
       Z = to_json(floating_layer_after<Scalar>(search, p.alpha, k));
       const double c = contraction_factor(p.alpha, k - K);

@@ -52,7 +52,7 @@ TEST_CASE("fast-forward: the straight-line closed form is the iterated exact lay
     const std::vector<tokens<rational>> iterated = iterated_after(p, s, 25);
     for (index m = 0; m <= 25; ++m) {
       CAPTURE(m);
-      CHECK(exact_layer_after(s, p.alpha, s.K() + m, {}) == iterated[static_cast<std::size_t>(m)]);
+      CHECK(exact_layer_after(s, model_of<rational>(p), s.K() + m, {}) == iterated[static_cast<std::size_t>(m)]);
       if (s.certificate.kind != certificate_kind::straight_line) continue;
       // double: within the stated bound of the exact layer (docs/PRECISION.md, "Fast-forward").
       const double c = contraction_factor(p.alpha, m);
@@ -83,17 +83,17 @@ TEST_CASE("fast-forward: the general certificate's pattern recurrence is M4, exa
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 200);
   REQUIRE(s.certificate.kind == certificate_kind::general);
   const std::vector<tokens<rational>> iterated = iterated_after(p, s, 30);
-  CHECK(exact_layer_after(s, p.alpha, s.K() + 30, {}) == iterated.back());
-  CHECK(exact_layer_after(s, p.alpha, s.K() + 7, {}) == iterated[7]);
+  CHECK(exact_layer_after(s, model_of<rational>(p), s.K() + 30, {}) == iterated.back());
+  CHECK(exact_layer_after(s, model_of<rational>(p), s.K() + 7, {}) == iterated[7]);
   CHECK_THROWS_AS(floating_layer_after<double>(s, p.alpha, s.K() + 7), fast_forward_unavailable);
 }
 
 TEST_CASE("fast-forward: a layer beyond the growth guard is refused before it is computed, naming --max-bits") {
   const problem p = testing::figure2("figure2-1-emerging-leader");
   const limit_search s = find_limit(model_of<rational>(p), {p.Z0}, 200);
-  CHECK_THROWS_WITH_AS(exact_layer_after(s, p.alpha, 1000000000, {100000, 0}),
+  CHECK_THROWS_WITH_AS(exact_layer_after(s, model_of<rational>(p), 1000000000, {100000, 0}),
                        doctest::Contains("--max-bits 100000"), growth_limit_error);
-  CHECK_THROWS_AS(exact_layer_after(s, p.alpha, s.K() - 1 < 0 ? -1 : s.K() - 1, {}), std::invalid_argument);
+  CHECK_THROWS_AS(exact_layer_after(s, model_of<rational>(p), s.K() - 1 < 0 ? -1 : s.K() - 1, {}), std::invalid_argument);
   // Far past K* in double the layer is the limit, rounded: c_m underflows to 0.
   CHECK(contraction_factor(p.alpha, 1000000000) == 0);
   const tokens<double> far = floating_layer_after<double>(s, p.alpha, 1000000000);
