@@ -122,6 +122,14 @@ struct py_trajectory {
   }
 };
 
+// The request completed with its depth and attention path, and planned, as `hardmax simulate` does.
+simulation_plan plan_of(const configuration& c, simulation_request request, const std::optional<long>& layers,
+                        const std::string& attention, const run_limits& limits) {
+  request.depth = run_depth(c.value, layers, c.source, limits);
+  request.attention = attention;
+  return plan_simulation(c.value, c.source, std::move(request));
+}
+
 py_trajectory simulate(const configuration& c, const py::object& layers, const std::string& engine,
                        const std::string& attention, const py::object& tie_tolerance, std::size_t max_bits,
                        std::size_t max_memory_mb, long max_tokens, long max_dim) {
@@ -139,11 +147,9 @@ py_trajectory simulate(const configuration& c, const py::object& layers, const s
   }
   if (!tie_tolerance.is_none())
     request.tie_tolerance = parse_number(exact_number(tie_tolerance, c.source, "tie_tolerance"), c.source, "tie_tolerance");
-  request.depth = run_depth(c.value, depth_option, c.source, {max_tokens, max_dim});
-  request.attention = attention;
   request.growth = {max_bits, max_memory_mb * 1000000};
   request.max_memory_mb = max_memory_mb;
-  simulation_plan plan = plan_simulation(c.value, c.source, request);
+  simulation_plan plan = plan_of(c, std::move(request), depth_option, attention, {max_tokens, max_dim});
   std::shared_ptr<const run_result> result = without_gil([&] {
     return with_engine(plan.request.engine, [&]<class Scalar>() -> std::shared_ptr<const run_result> {
       std::optional<certification_stats> stats;
@@ -162,9 +168,7 @@ double time_simulate(const configuration& c, long layers, const std::string& eng
                      int repeats) {
   simulation_request request;
   request.engine = parse_engine(engine);
-  request.depth = run_depth(c.value, layers, c.source, {});
-  request.attention = attention;
-  const simulation_plan plan = plan_simulation(c.value, c.source, request);
+  const simulation_plan plan = plan_of(c, std::move(request), layers, attention, {});
   std::vector<double> seconds;
   without_gil([&] {
     for (int r = 0; r < std::max(1, repeats); ++r) {
