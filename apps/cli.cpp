@@ -4,20 +4,15 @@
 #include "apps/check_command.hpp"
 #include "apps/compare_command.hpp"
 #include "apps/exit_codes.hpp"
-#include "numerics/interruption.hpp"
 #include "apps/limit_command.hpp"
 #include "apps/prop_command.hpp"
 #include "apps/run_limits.hpp"
 #include "apps/sentiment_command.hpp"
 #include "apps/simulate_command.hpp"
 #include "apps/sweep_command.hpp"
-#include "io/atomic_file.hpp"
-#include "io/config_file.hpp"
+#include "io/failure.hpp"
 #include "io/version.hpp"
-#include "numerics/engine.hpp"
-#include "numerics/growth_guard.hpp"
-#include "numerics/problem.hpp"
-#include "numerics/trajectory.hpp"
+#include "numerics/interruption.hpp"
 #include "sentiment/model/checkpoint.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +21,34 @@
 #include <string>
 
 namespace hardmax {
+
+namespace {
+
+// A library error (io/failure.hpp) as a message on standard error and an exit code; anything else
+// propagates.
+int report_failure(const std::exception_ptr& error) {
+  const std::optional<failure> f = classify(error);
+  if (!f) std::rethrow_exception(error);
+  switch (f->kind) {
+    case failure_kind::bad_input:
+    case failure_kind::bad_output:
+      fmt::print(stderr, "hardmax: {}\n", f->message);
+      return exit_code::bad_input;
+    case failure_kind::resource_limit:
+      fmt::print(stderr, "hardmax: resource limit: {}\n", f->message);
+      return exit_code::resource_limit;
+    case failure_kind::numeric_failure:
+      fmt::print(stderr, "hardmax: numerical failure: {}\n", f->message);
+      return exit_code::numeric_failure;
+    case failure_kind::interrupted:
+      fmt::print(stderr, "hardmax: {}: stopped cleanly; completed results are kept, no partial file was written\n",
+                 f->message);
+      return 128 + f->signal;
+  }
+  std::rethrow_exception(error);
+}
+
+}  // namespace
 
 int run_cli(int argc, char** argv) {
   std::string command_line;
@@ -59,37 +82,11 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "hardmax: {}\nRun with --help for usage.\n", e.what());
     return exit_code::bad_input;
-  } catch (const input_error& e) {
-    fmt::print(stderr, "hardmax: {}\n", e.what());
-    return exit_code::bad_input;
-  } catch (const certified_engine_error& e) {
-    fmt::print(stderr, "hardmax: {}\n", e.what());
-    return exit_code::bad_input;
-  } catch (const engine_error& e) {
-    fmt::print(stderr, "hardmax: {}\n", e.what());
-    return exit_code::bad_input;
-  } catch (const representation_error& e) {
-    fmt::print(stderr, "hardmax: the input cannot be represented in this engine: {}\n", e.what());
-    return exit_code::bad_input;
-  } catch (const output_error& e) {
-    fmt::print(stderr, "hardmax: {}\n", e.what());
-    return exit_code::bad_input;
   } catch (const sentiment::checkpoint_error& e) {
     fmt::print(stderr, "hardmax: {}\n", e.what());
     return exit_code::bad_input;
-  } catch (const growth_limit_error& e) {
-    fmt::print(stderr, "hardmax: resource limit: {}\n", e.what());
-    return exit_code::resource_limit;
-  } catch (const run_limit_error& e) {
-    fmt::print(stderr, "hardmax: resource limit: {}\n", e.what());
-    return exit_code::resource_limit;
-  } catch (const interrupted& e) {
-    fmt::print(stderr, "hardmax: {}: stopped cleanly; completed results are kept, no partial file was written\n",
-               e.what());
-    return e.exit_code();
-  } catch (const non_finite_error& e) {
-    fmt::print(stderr, "hardmax: numerical failure: {}\n", e.what());
-    return exit_code::numeric_failure;
+  } catch (...) {
+    return report_failure(std::current_exception());
   }
   return exit_code::ok;
 }

@@ -1,16 +1,11 @@
-// The extension module `hardmax._hardmax`: registers the bindings and maps the library's errors to
-// Python exceptions, as the command line maps them to exit codes (apps/cli.cpp, docs/CLI.md):
+// The extension module `hardmax._hardmax`: registers the bindings and maps the library's errors
+// (classified once, io/failure.hpp) to Python exceptions, as the command line maps them to exit codes:
 // bad input (exit 2) -> ValueError, resource limits (exit 5) -> hardmax.ResourceLimitError,
 // a floating engine leaving its range (exit 3) -> hardmax.NumericalFailure, SIGINT -> KeyboardInterrupt.
-#include "io/atomic_file.hpp"
-#include "io/config_file.hpp"
+#include "io/failure.hpp"
 #include "io/run_limits.hpp"
 #include "io/version.hpp"
-#include "numerics/certified_engine.hpp"
-#include "numerics/engine.hpp"
-#include "numerics/growth_guard.hpp"
-#include "numerics/interruption.hpp"
-#include "numerics/trajectory.hpp"
+#include "numerics/attention.hpp"
 #include "python/bindings/batched.hpp"
 #include "python/bindings/configuration.hpp"
 #include "python/bindings/reports.hpp"
@@ -28,28 +23,18 @@ PyObject* numerical_failure = nullptr;
 
 void translate_errors() {
   py::register_exception_translator([](std::exception_ptr p) {
-    using namespace hardmax;
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const input_error& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
-    } catch (const certified_engine_error& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
-    } catch (const engine_error& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
-    } catch (const representation_error& e) {
-      PyErr_SetString(PyExc_ValueError, (std::string("the input cannot be represented in this engine: ") + e.what()).c_str());
-    } catch (const output_error& e) {
-      PyErr_SetString(PyExc_OSError, e.what());
-    } catch (const growth_limit_error& e) {
-      PyErr_SetString(resource_limit, e.what());
-    } catch (const run_limit_error& e) {
-      PyErr_SetString(resource_limit, e.what());
-    } catch (const interrupted& e) {
-      PyErr_SetString(PyExc_KeyboardInterrupt, e.what());
-    } catch (const non_finite_error& e) {
-      PyErr_SetString(numerical_failure, e.what());
+    if (!p) return;
+    const std::optional<hardmax::failure> f = hardmax::classify(p);
+    if (!f) std::rethrow_exception(p);  // pybind11's own translators take the rest
+    PyObject* type = nullptr;
+    switch (f->kind) {
+      case hardmax::failure_kind::bad_input: type = PyExc_ValueError; break;
+      case hardmax::failure_kind::bad_output: type = PyExc_OSError; break;
+      case hardmax::failure_kind::resource_limit: type = resource_limit; break;
+      case hardmax::failure_kind::numeric_failure: type = numerical_failure; break;
+      case hardmax::failure_kind::interrupted: type = PyExc_KeyboardInterrupt; break;
     }
+    PyErr_SetString(type, f->message.c_str());
   });
 }
 
