@@ -1,7 +1,6 @@
 #include "sentiment/data/preprocess.hpp"
 
 #include <fmt/format.h>
-#include <libstemmer.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,6 +12,7 @@
 #include <thread>
 
 #include "io/config_file.hpp"
+#include "sentiment/data/paper_cleaning.hpp"
 
 namespace hardmax::sentiment {
 namespace {
@@ -76,28 +76,9 @@ void drop_tags(std::string& s) {
   s.resize(kept);
 }
 
-// Stemmers keep per-call state, so each thread owns one; English works on the lowercased ASCII the
-// earlier steps leave.
-sb_stemmer& thread_stemmer() {
-  struct deleter {
-    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-  };
-  thread_local const std::unique_ptr<sb_stemmer, deleter> stemmer(sb_stemmer_new("english", nullptr));
-  if (!stemmer) throw std::runtime_error("the Snowball English stemmer is not available (libstemmer)");
-  return *stemmer;
-}
-
-std::string stem(const std::string& word) {
-  sb_stemmer& stemmer = thread_stemmer();
-  const sb_symbol* s =
-      sb_stemmer_stem(&stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  if (s == nullptr) throw std::bad_alloc();
-  return std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(&stemmer)));
-}
-
 }  // namespace
 
-std::string clean_text(std::string_view text) {
+std::string clean_text(std::string_view text, letter_case letters) {
   std::string s(text);
   drop_urls(s);
   drop_tags(s);
@@ -125,14 +106,14 @@ std::string clean_text(std::string_view text) {
     if (c == previous && c == before) continue;
     before = previous;
     previous = c;
-    // The paper's pipeline lowercases too (THEORY.md omits it): "Great" and "great" are one word.
-    s[kept++] = to_lower(c);
+    s[kept++] = letters == letter_case::lower ? to_lower(c) : c;
   }
   s.resize(kept);
   return s;
 }
 
-text_pipeline::text_pipeline(const std::filesystem::path& stop_words_file) {
+text_pipeline::text_pipeline(const std::filesystem::path& stop_words_file, const text_options& options)
+    : options_(options), normalise_(make_word_normaliser(options)) {
   std::ifstream in(stop_words_file);
   if (!in) throw input_error(stop_words_file.string(), "", "cannot open the stop-word list");
   std::string line;
@@ -144,7 +125,7 @@ text_pipeline::text_pipeline(const std::filesystem::path& stop_words_file) {
     if (std::any_of(word.begin(), word.end(), is_space))
       throw input_error(fmt::format("{}:{}", stop_words_file.string(), number), "",
                         fmt::format("'{}' is not a single word", word));
-    // Compared with lowercased tokens.
+    // NLTK's list is lowercase; lowercasing a list given in another case keeps it matching lowercased words.
     std::string lower = word;
     std::transform(lower.begin(), lower.end(), lower.begin(), to_lower);
     stop_words_.insert(std::move(lower));
@@ -152,23 +133,29 @@ text_pipeline::text_pipeline(const std::filesystem::path& stop_words_file) {
   if (in.bad()) throw input_error(stop_words_file.string(), "", "reading the stop-word list failed");
 }
 
-std::vector<std::string> text_pipeline::operator()(std::string_view text) const {
-  const std::string cleaned = clean_text(text);
-  std::vector<std::string> tokens;
-  std::string word;
+std::vector<std::string> text_pipeline::words_of(std::string_view text) const {
+  if (options_.cleaning == cleaning_rules::paper) {
+    std::vector<std::string> words = nltk_word_tokenize(paper_clean_text(text));
+    if (options_.letters == letter_case::lower)
+      for (std::string& w : words) std::transform(w.begin(), w.end(), w.begin(), to_lower);
+    return words;
+  }
+  const std::string cleaned = clean_text(text, options_.letters);
+  std::vector<std::string> words;
   for (std::size_t i = 0; i < cleaned.size();) {
     const std::size_t end = std::min(cleaned.find(' ', i), cleaned.size());
-    if (end > i) {
-      word.assign(cleaned, i, end - i);
-      // Lemmatisation in the paper uses WordNet, which is not available here: the Snowball English
-      // (Porter2) stemmer stands in for it, so tokens are stems ("movies" -> "movi"), not lemmas.
-      if (!is_stop_word(word)) {
-        std::string stemmed = stem(word);
-        // Stemming can turn a word into a stop word ("others" -> "other"): hence the second pass.
-        if (!is_stop_word(stemmed)) tokens.push_back(std::move(stemmed));
-      }
-    }
+    if (end > i) words.emplace_back(cleaned, i, end - i);
     i = end + 1;
+  }
+  return words;
+}
+
+std::vector<std::string> text_pipeline::operator()(std::string_view text) const {
+  std::vector<std::string> tokens;
+  for (const std::string& word : words_of(text)) {
+    if (is_stop_word(word)) continue;
+    std::string form = (*normalise_)(word);
+    if (!is_stop_word(form)) tokens.push_back(std::move(form));
   }
   return tokens;
 }

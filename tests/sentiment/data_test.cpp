@@ -11,9 +11,12 @@
 
 #include "io/config_file.hpp"
 #include "sentiment/data/expected_ratings.hpp"
+#include "sentiment/data/morphstr_lemmatiser.hpp"
+#include "sentiment/data/paper_cleaning.hpp"
 #include "sentiment/data/preprocess.hpp"
 #include "sentiment/data/reviews.hpp"
 #include "sentiment/data/vocabulary.hpp"
+#include "sentiment/data/wordnet_lemmatiser.hpp"
 
 namespace hardmax::sentiment {
 namespace {
@@ -120,6 +123,145 @@ TEST_CASE("the pipeline drops stop words before and after stemming") {
 
 TEST_CASE("the pipeline stems with Snowball English in place of WordNet lemmas") {
   CHECK(pipeline()("movies acting actors wonderfully") == tokens{"movi", "act", "actor", "wonder"});
+}
+
+// Debian's wordnet-base, which scripts/setup installs: WordNet 3.0, the version NLTK's lemmatiser reads.
+const fs::path wordnet_dir = "/usr/share/wordnet";
+
+const wordnet_lemmatiser& lemma() {
+  static const wordnet_lemmatiser l(wordnet_dir);
+  return l;
+}
+
+TEST_CASE("WordNet lemmas as NLTK's WordNetLemmatizer gives them: irregular forms, regular plurals, unknown words") {
+  CHECK(lemma().noun_lemmas() > 100000);  // WordNet 3.0 lists 117,798 noun lemmas
+  CHECK(lemma().exceptions() > 2000);
+  // Irregular plurals, from noun.exc.
+  CHECK(lemma()("mice") == "mouse");
+  CHECK(lemma()("geese") == "goose");
+  CHECK(lemma()("children") == "child");
+  CHECK(lemma()("wolves") == "wolf");
+  // Regular plurals, by the suffix rules, kept where WordNet lists the result.
+  CHECK(lemma()("dogs") == "dog");
+  CHECK(lemma()("movies") == "movie");
+  CHECK(lemma()("ladies") == "lady");
+  CHECK(lemma()("churches") == "church");
+  CHECK(lemma()("boxes") == "box");
+  CHECK(lemma()("glasses") == "glass");
+  // Base forms, and words WordNet lacks, are left as they are.
+  CHECK(lemma()("movie") == "movie");
+  CHECK(lemma()("xyzzy") == "xyzzy");
+  CHECK(lemma()("Kutcher") == "Kutcher");
+  CHECK(lemma()("loved") == "loved");  // a verb form: the noun lemmatiser does not touch it
+  // Case-sensitive, as NLTK: WordNet's lemmas are lowercase, so capitalised words stay.
+  CHECK(lemma()("Dogs") == "Dogs");
+  CHECK(lemma()("Movies") == "Movies");
+  // NLTK's known quirks, kept: "wa" is a WordNet noun, and "men" is one as well as its exception "man"
+  // (the shortest wins, the first on ties); "axes" lists "ax" and "axis".
+  CHECK(lemma()("was") == "wa");
+  CHECK(lemma()("men") == "men");
+  CHECK(lemma()("axes") == "ax");
+  CHECK(lemma()("") == "");
+}
+
+TEST_CASE("WordNet's own morphstr lowercases and takes the first base form, unlike NLTK") {
+  const morphstr_lemmatiser morph(wordnet_dir);
+  CHECK(morph("mice") == "mouse");
+  CHECK(morph("dogs") == "dog");
+  CHECK(morph("Dogs") == "dog");  // lowercased; NLTK keeps "Dogs"
+  CHECK(morph("men") == "man");   // NLTK gives "men"
+  CHECK(morph("movie") == "movie");
+  CHECK(morph("xyzzy") == "xyzzy");
+  CHECK(morph("Kutcher") == "Kutcher");  // no base form: the word as it came
+  // Longer than WordNet's 256-byte word buffer: never handed to the library.
+  const std::string long_word(400, 's');
+  CHECK(morph(long_word) == long_word);
+  CHECK(morph("dogs") == "dog");  // the cache gives the same answer
+}
+
+TEST_CASE("a missing or empty WordNet database is an input_error naming the path, never a fallback") {
+  const fs::path empty = fresh_dir("wordnet-empty");
+  const input_error missing = error_of([&] { wordnet_lemmatiser{empty}; });
+  CHECK(missing.file == (empty / "index.noun").string());
+  CHECK(missing.field == "--wordnet");
+  write_file(empty / "index.noun", "  1 licence header only\n");
+  write_file(empty / "noun.exc", "mice mouse\n");
+  const input_error no_entries = error_of([&] { wordnet_lemmatiser{empty}; });
+  CHECK(no_entries.file == (empty / "index.noun").string());
+  CHECK(contains(no_entries.reason, "no entries"));
+  CHECK(error_of([&] { morphstr_lemmatiser{fresh_dir("wordnet-none")}; }).field == "--wordnet");
+  text_options o;
+  o.words = word_forms::wordnet;
+  o.wordnet = fresh_dir("wordnet-nowhere");
+  CHECK(contains(error_of([&] { text_pipeline(shared_data / "stopwords-en.txt", o); }).file, "wordnet-nowhere"));
+}
+
+TEST_CASE("the paper's cleaning deletes tags and URLs without a space, so words around them join") {
+  CHECK(paper_clean_text("Great film<br /><br />The end") == "Great filmThe end");
+  CHECK(paper_clean_text("Great film.<br /><br />The end") == "Great film The end");
+  CHECK(paper_clean_text("see http://example.com/a?b=1 now") == "see now");
+  CHECK(paper_clean_text("see HTTP://x.org now") == "see HTTP x org now");  // case-sensitive
+  CHECK(paper_clean_text("link http://x.com<br />next") == "link next");    // \S+ runs through the tag
+  CHECK(paper_clean_text("awww.that is it") == "a is it");                  // www. inside a word
+  CHECK(paper_clean_text("http:// x") == "http x");                         // no character after the prefix
+  CHECK(paper_clean_text("a <> b < c") == "a b c");                         // "<>" is not a tag
+}
+
+TEST_CASE("the paper's cleaning: punctuation, digits, Python's whitespace, non-ASCII and runs, case kept") {
+  CHECK(paper_clean_text("Wow!!!It's (really) good-ish...") == "Wow It s really good ish ");
+  CHECK(paper_clean_text("rated 10/10 in 1999, 80s style") == "rated in s style");
+  CHECK(paper_clean_text("caf\xC3\xA9 na\xC3\xAFve") == "caf nave");
+  CHECK(paper_clean_text("Sooooo goooood") == "Soo good");
+  // A lone non-breaking space is not squeezed (only runs of two are) and is then deleted as
+  // non-ASCII: the words join. In a run it is squeezed to one space first.
+  CHECK(paper_clean_text("great\xC2\xA0movie") == "greatmovie");
+  CHECK(paper_clean_text("great \xC2\xA0movie") == "great movie");
+  CHECK(paper_clean_text("a\tb") == "a\tb");  // one tab is left alone, and splits words later
+  CHECK(paper_clean_text("a \xE2\x80\x94 b") == "a  b");  // the space squeeze ran before the dash went
+  CHECK(paper_clean_text("\xFF\xFEok") == "ok");  // invalid UTF-8: non-ASCII, deleted
+  CHECK(paper_clean_text("\n\n\nx") == " x");  // whitespace runs are squeezed before the run rule
+}
+
+TEST_CASE("NLTK's word_tokenize splits on whitespace and splits six contractions, any case") {
+  using tokens = std::vector<std::string>;
+  CHECK(nltk_word_tokenize("I cannot go") == tokens{"I", "can", "not", "go"});
+  CHECK(nltk_word_tokenize("Cannot GONNA gotta gimme lemme") == tokens{"Can", "not", "GON", "NA", "got", "ta", "gim", "me", "lem", "me"});
+  CHECK(nltk_word_tokenize("wanna go wanna") == tokens{"wan", "na", "go", "wan", "na"});
+  CHECK(nltk_word_tokenize("wannabe cannotx xcannot") == tokens{"wannabe", "cannotx", "xcannot"});
+  CHECK(nltk_word_tokenize("a\tb\x1c c  d ") == tokens{"a", "b", "c", "d"});  // Python's str.split whitespace
+  CHECK(nltk_word_tokenize("x\x01" "cannot") == tokens{"x\x01", "can", "not"});  // \b between \x01 and c
+}
+
+TEST_CASE("each text option on a tiny corpus: cleaning, case, lemmas") {
+  const fs::path stop = shared_data / "stopwords-en.txt";
+  const std::string review = "The Movies were great<br /><br />I cannot recommend these movies.";
+  const auto tokens_with = [&](text_options o) { return text_pipeline(stop, o)(review); };
+  text_options o;  // the suite's defaults
+  CHECK(tokens_with(o) == tokens{"movi", "great", "cannot", "recommend", "movi"});
+  o.letters = letter_case::keep;  // "The", "I" are no stop words in this case; "Movies" is not "movies"
+  CHECK(tokens_with(o) == tokens{"The", "Movi", "great", "I", "cannot", "recommend", "movi"});
+  o.words = word_forms::none;
+  CHECK(tokens_with(o) == tokens{"The", "Movies", "great", "I", "cannot", "recommend", "movies"});
+  o.words = word_forms::wordnet;
+  o.wordnet = wordnet_dir;
+  CHECK(tokens_with(o) == tokens{"The", "Movies", "great", "I", "cannot", "recommend", "movie"});
+  o.cleaning = cleaning_rules::paper;  // tags deleted: "greatI"; "cannot" split into two stop words
+  CHECK(tokens_with(o) == tokens{"The", "Movies", "greatI", "recommend", "movie"});
+  CHECK(tokens_with(paper_text_options()) == tokens_with(o));
+  o.letters = letter_case::lower;
+  CHECK(tokens_with(o) == tokens{"movie", "greati", "recommend", "movie"});
+  o.words = word_forms::morphstr;
+  CHECK(tokens_with(o) == tokens{"movie", "greati", "recommend", "movie"});
+}
+
+TEST_CASE("text options have names, a JSON form, and refuse unknown names") {
+  const text_options paper = paper_text_options();
+  CHECK(text_options_from_json(to_json(paper)) == paper);
+  CHECK(text_options_from_json(nlohmann::json::object()) == text_options{});
+  CHECK(to_json(paper)["lemmas"] == "wordnet");
+  CHECK_THROWS_WITH_AS(parse_word_forms("porter"), doctest::Contains("wordnet"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_cleaning_rules("PAPER"), std::invalid_argument);
+  CHECK_THROWS_AS(text_options_from_json(nlohmann::json{{"case", "upper"}}), std::invalid_argument);
 }
 
 TEST_CASE("a missing stop-word list is an input_error") {
