@@ -9,10 +9,11 @@
 namespace hardmax::sentiment {
 namespace {
 
-std::vector<std::int32_t> leader_words(const trajectory<double>& t, std::size_t layer, const encoded_review& review) {
+std::vector<std::int32_t> leader_words(const trajectory<double>& t, std::size_t layer, const encoded_review& review,
+                                       bool count_padding) {
   std::vector<std::int32_t> words;
   for (index i : leaders_at(t, layer))
-    if (const std::int32_t id = review.ids[static_cast<std::size_t>(i)]; id != 0) words.push_back(id);
+    if (const std::int32_t id = review.ids[static_cast<std::size_t>(i)]; id != 0 || count_padding) words.push_back(id);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
@@ -30,8 +31,8 @@ review_leaders leaders_of(const classifier& model, const encoded_review& review,
   const trajectory<double> t = hardmax_trajectory(model, review, engine);
   review_leaders r;
   r.logit = decoder_output(model, t.layers.back().colwise().mean());
-  r.first = leader_words(t, 0, review);
-  r.last = leader_words(t, t.layers.size() - 1, review);
+  r.first = leader_words(t, 0, review, model.learns_padding());
+  r.last = leader_words(t, t.layers.size() - 1, review, model.learns_padding());
   for (std::int32_t id : r.last) r.last_outputs.push_back(decoder_output(model, point_of(t, review, id)));
   return r;
 }

@@ -3,8 +3,10 @@
 //
 // Positions holding the same word id start at the same point and so stay together at every layer (M4
 // treats equal tokens alike), so leadership is a property of the word: a review's leaders are counted
-// as distinct words. Padding (id 0) is the zero token, which attends to every token and is therefore a
-// leader only when the review has no known word at all; it is never counted.
+// as distinct words. A zero padding (id 0, padding_mode::zero) attends to every token and is therefore
+// a leader only when the review has no known word at all; it is never counted. A learnt padding is a
+// point like any word's and is counted like one (the paper's leader histogram counts it too, as
+// "<PAD>").
 #pragma once
 
 #include "sentiment/model/classifier.hpp"

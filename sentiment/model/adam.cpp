@@ -54,19 +54,19 @@ void adam_step(classifier& model, adam_state& state, const parameter_gradient& g
     update(model.decoder_weight(c), state.decoder_weight_m(c), state.decoder_weight_v(c), gradient.decoder_weight(c), k);
   update(model.decoder_bias, state.decoder_bias_m, state.decoder_bias_v, gradient.decoder_bias, k);
 
-  // Rows 1 .. rows-1 in blocks (row 0, the padding, has zero gradient and zero moments: skipping
-  // it is the same as updating it, and keeps it exactly zero).
+  // Every row in blocks, the padding row 0 included: where it is not learnt its gradient and moments
+  // are zero, so p -= step * (0 / eps) leaves it exactly zero.
   double* const p = model.embedding.data();
   double* const m = state.embedding_m.data();
   double* const v = state.embedding_v.data();
   const double* const g = gradient.embedding.data();
-  const std::size_t first = static_cast<std::size_t>(d), total = static_cast<std::size_t>(rows * d);
+  const std::size_t total = static_cast<std::size_t>(rows * d);
   constexpr std::size_t block = 16384;
-  const std::size_t blocks = total > first ? (total - first + block - 1) / block : 0;
+  const std::size_t blocks = (total + block - 1) / block;
   // The same operations as update(), element-wise with Eigen's packet math (sqrt and division are
   // correctly rounded either way, so this is bit-identical to the scalar form).
   auto run_block = [&](std::size_t b, unsigned) {
-    const std::size_t begin = first + b * block, end = std::min(total, begin + block);
+    const std::size_t begin = b * block, end = std::min(total, begin + block);
     const auto n = static_cast<Eigen::Index>(end - begin);
     Eigen::Map<Eigen::ArrayXd> pb(p + begin, n), mb(m + begin, n), vb(v + begin, n);
     const Eigen::Map<const Eigen::ArrayXd> gb(g + begin, n);

@@ -2,8 +2,8 @@
 // classifier's parameters (embedding, theta = log alpha, decoder weight and bias).
 //
 // Like PyTorch with a dense embedding gradient, every embedding row is updated at every step (its
-// moments decay even when the batch does not use the word); the padding row's gradient is always
-// zero, so its moments stay zero and it never moves.
+// moments decay even when the batch does not use the word). A zero padding row (padding_mode::zero)
+// has zero gradient, so its moments stay zero and the update leaves it exactly zero.
 #pragma once
 
 #include "sentiment/model/classifier.hpp"

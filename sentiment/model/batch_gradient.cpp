@@ -7,8 +7,8 @@
 
 namespace hardmax::sentiment {
 
-batch_gradient::batch_gradient(int chunks, worker_pool& pool)
-    : pool_(pool), passes_(pool.size()), chunks_(static_cast<std::size_t>(chunks)) {
+batch_gradient::batch_gradient(int chunks, worker_pool& pool, loss_form form)
+    : pool_(pool), form_(form), passes_(pool.size()), chunks_(static_cast<std::size_t>(chunks)) {
   if (chunks < 1) throw std::invalid_argument("a batch needs at least one chunk");
 }
 
@@ -23,7 +23,7 @@ batch_totals batch_gradient::compute(const classifier& model, std::size_t count,
     gradient_sum& sum = chunks_[c];
     sum.reset(d);
     const std::size_t from = c * count / k, to = (c + 1) * count / k;
-    for (std::size_t i = from; i < to; ++i) passes_[worker].accumulate(model, review(i), sum);
+    for (std::size_t i = from; i < to; ++i) passes_[worker].accumulate(model, review(i), sum, form_);
   });
   gradient.clear();
   batch_totals totals;
@@ -38,10 +38,10 @@ batch_totals batch_gradient::compute(const classifier& model, std::size_t count,
 }
 
 loss_and_gradient mean_loss_gradient(const classifier& model, std::span<const encoded_review> reviews,
-                                     unsigned threads, int chunks) {
+                                     unsigned threads, int chunks, loss_form form) {
   check_classifier(model);
   worker_pool pool(threads);
-  batch_gradient engine(chunks, pool);
+  batch_gradient engine(chunks, pool, form);
   loss_and_gradient out{{}, parameter_gradient(model)};
   out.totals = engine.compute(model, reviews.size(), [&](std::size_t i) -> const encoded_review& { return reviews[i]; },
                               out.gradient);

@@ -25,8 +25,9 @@ struct batch_totals {
 
 class batch_gradient {
  public:
-  // Buffers for `chunks` chunks and one review_pass per thread of `pool`, reused by every batch.
-  batch_gradient(int chunks, worker_pool& pool);
+  // Buffers for `chunks` chunks and one review_pass per thread of `pool`, reused by every batch; the
+  // loss in `form` (loss.hpp).
+  batch_gradient(int chunks, worker_pool& pool, loss_form form = loss_form::logit);
 
   // Sets `gradient` to the gradient of the mean loss over the reviews review(0) .. review(count - 1)
   // (count >= 1) and returns the sums of their losses and correct answers.
@@ -35,6 +36,7 @@ class batch_gradient {
 
  private:
   worker_pool& pool_;
+  loss_form form_;
   std::vector<review_pass> passes_;
   std::vector<gradient_sum> chunks_;
 };
@@ -46,6 +48,6 @@ struct loss_and_gradient {
   parameter_gradient gradient;
 };
 loss_and_gradient mean_loss_gradient(const classifier& model, std::span<const encoded_review> reviews,
-                                     unsigned threads = 1, int chunks = 8);
+                                     unsigned threads = 1, int chunks = 8, loss_form form = loss_form::logit);
 
 }  // namespace hardmax::sentiment

@@ -17,7 +17,9 @@ namespace {
 static_assert(std::endian::native == std::endian::little, "checkpoints store doubles as little-endian bytes");
 
 constexpr const char* magic = "hardmax-sentiment-checkpoint";
-constexpr int format_version = 1;
+// Version 2 added the padding, the alpha parametrisation and the loss form (issue 15); version 1
+// files hold the choices that were then the only ones (zero padding, alpha = exp(theta), logit loss).
+constexpr int format_version = 2;
 constexpr std::size_t scalar_count = 12;
 
 std::size_t double_count(std::size_t vocabulary, std::size_t d) { return scalar_count + 3 * d + 3 * vocabulary * d; }
@@ -69,6 +71,9 @@ void save_checkpoint(const std::filesystem::path& path, const training_checkpoin
                                  {"batch_size", c.options.batch_size},
                                  {"chunks_per_batch", c.options.chunks_per_batch},
                                  {"seed", c.options.seed},
+                                 {"padding", name_of(c.model.padding)},
+                                 {"alpha", name_of(c.model.alpha_form)},
+                                 {"loss", name_of(c.options.loss)},
                                  {"doubles", double_count(vocabulary, d)}};
   std::vector<double> values;
   values.reserve(double_count(vocabulary, d));
@@ -90,9 +95,10 @@ training_checkpoint load_checkpoint(const std::filesystem::path& path) {
   std::size_t vocabulary = 0, d = 0, count = 0;
   try {
     const nlohmann::json h = nlohmann::json::parse(line);
-    if (h.at("format_version").get<int>() != format_version)
-      throw checkpoint_error(fmt::format("{}: checkpoint format {} (this build reads {})", name,
-                                         h.at("format_version").get<int>(), format_version));
+    const int version = h.at("format_version").get<int>();
+    if (version < 1 || version > format_version)
+      throw checkpoint_error(
+          fmt::format("{}: checkpoint format {} (this build reads 1 to {})", name, version, format_version));
     vocabulary = h.at("vocabulary_size").get<std::size_t>();
     d = h.at("dimension").get<std::size_t>();
     count = h.at("doubles").get<std::size_t>();
@@ -102,7 +108,14 @@ training_checkpoint load_checkpoint(const std::filesystem::path& path) {
     c.options.batch_size = h.at("batch_size").get<int>();
     c.options.chunks_per_batch = h.at("chunks_per_batch").get<int>();
     c.options.seed = h.at("seed").get<std::uint64_t>();
+    if (version >= 2) {
+      c.model.padding = parse_padding_mode(h.at("padding").get<std::string>());
+      c.model.alpha_form = parse_alpha_parametrisation(h.at("alpha").get<std::string>());
+      c.options.loss = parse_loss_form(h.at("loss").get<std::string>());
+    }
   } catch (const nlohmann::json::exception& e) {
+    throw checkpoint_error(fmt::format("{}: bad checkpoint header: {}", name, e.what()));
+  } catch (const std::invalid_argument& e) {
     throw checkpoint_error(fmt::format("{}: bad checkpoint header: {}", name, e.what()));
   }
   if (vocabulary < 1 || d < 1 || vocabulary > (std::size_t{1} << 31) || d > 4096 || count != double_count(vocabulary, d))

@@ -1,10 +1,12 @@
 #include "sentiment/model/evaluation.hpp"
 
 #include "sentiment/model/review_pass.hpp"
+#include "sentiment/model/seeded_random.hpp"
 #include "sentiment/model/worker_pool.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace hardmax::sentiment {
 
@@ -22,7 +24,7 @@ std::vector<double> predict_logits(const classifier& model, std::span<const enco
   return logits;
 }
 
-evaluation score_logits(std::span<const double> logits, std::span<const encoded_review> reviews) {
+evaluation score_logits(std::span<const double> logits, std::span<const encoded_review> reviews, loss_form form) {
   for (const auto& r : reviews) check_label(r);
   evaluation out;
   out.reviews = reviews.size();
@@ -30,7 +32,7 @@ evaluation score_logits(std::span<const double> logits, std::span<const encoded_
   double loss = 0;
   std::size_t correct = 0;
   for (std::size_t i = 0; i < reviews.size(); ++i) {
-    loss += logit_loss(logits[i], reviews[i].label);
+    loss += review_loss(logits[i], reviews[i].label, form);
     correct += (logits[i] > 0) == (reviews[i].label == 1) ? 1 : 0;
   }
   out.mean_loss = loss / static_cast<double>(reviews.size());
@@ -45,8 +47,27 @@ bool confidently_correct(double logit, int label, double confidence) {
   return label == 1 ? logit >= threshold : -logit >= threshold;
 }
 
-evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads) {
-  return score_logits(predict_logits(model, reviews, threads), reviews);
+double batch_mean_accuracy(std::span<const double> logits, std::span<const encoded_review> reviews,
+                           std::size_t batch_size, std::uint64_t seed, int epoch) {
+  if (batch_size == 0) throw std::invalid_argument("batch_mean_accuracy: the batch size must be positive");
+  if (logits.size() != reviews.size()) throw std::invalid_argument("batch_mean_accuracy: one logit per review");
+  if (reviews.empty()) return 0;
+  std::mt19937_64 g = seeded_generator(seed, test_order_stream, static_cast<std::uint64_t>(epoch));
+  const std::vector<std::size_t> order = shuffled_indices(reviews.size(), g);
+  double sum = 0;
+  std::size_t batches = 0;
+  for (std::size_t begin = 0; begin < order.size(); begin += batch_size, ++batches) {
+    const std::size_t end = std::min(order.size(), begin + batch_size);
+    std::size_t correct = 0;
+    for (std::size_t k = begin; k < end; ++k)
+      correct += (logits[order[k]] > 0) == (reviews[order[k]].label == 1) ? 1 : 0;
+    sum += static_cast<double>(correct) / static_cast<double>(end - begin);
+  }
+  return sum / static_cast<double>(batches);
+}
+
+evaluation evaluate(const classifier& model, std::span<const encoded_review> reviews, unsigned threads, loss_form form) {
+  return score_logits(predict_logits(model, reviews, threads), reviews, form);
 }
 
 }  // namespace hardmax::sentiment

@@ -18,10 +18,10 @@ namespace hardmax::sentiment {
 // order makes the result independent of which thread computed which review.
 struct gradient_sum {
   int dimension = 0;
-  double theta = 0;                 // d loss / d theta (alpha = exp(theta))
+  double theta = 0;                 // d loss / d theta (classifier.hpp: theta gives alpha)
   Eigen::VectorXd decoder_weight;   // d loss / d w
   double decoder_bias = 0;          // d loss / d b
-  std::vector<std::int32_t> rows;   // embedding rows (never 0, the padding)
+  std::vector<std::int32_t> rows;   // embedding rows (0, the padding, only where it is learnt)
   std::vector<double> row_values;   // `dimension` values per entry of `rows`
   double loss = 0;                  // sum of the reviews' binary cross-entropies
   std::size_t correct = 0;          // reviews whose sign of the logit matches the label

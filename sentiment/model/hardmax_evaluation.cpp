@@ -5,6 +5,8 @@
 #include "sentiment/model/review_pass.hpp"
 #include "sentiment/model/worker_pool.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <vector>
@@ -12,6 +14,8 @@
 namespace hardmax::sentiment {
 
 trajectory<double> hardmax_trajectory(const classifier& model, const encoded_review& review, const std::string& engine) {
+  if (!(model.alpha() > 0))
+    throw std::domain_error(fmt::format("alpha = {} is not positive: M4 needs alpha > 0 (THEORY.md M2)", model.alpha()));
   const row_matrix Z0 = initial_tokens(model, review);
   const index d = static_cast<index>(Z0.cols());
   if (engine == "double") {

@@ -16,7 +16,8 @@ namespace hardmax::sentiment {
 
 // engine: "double" (M4 in double, ties by equality of rounded scores) or "certified" (the certified
 // engine: every attention set is the exact one for the embedding's exact values, docs/PRECISION.md).
-// One M4 logit per review, on `threads` threads; independent of the thread count.
+// One M4 logit per review, on `threads` threads; independent of the thread count. Every function here
+// throws std::domain_error when the model's alpha is not positive: M4 is defined for alpha > 0 only.
 std::vector<double> hardmax_logits(const classifier& model, std::span<const encoded_review> reviews,
                                    const std::string& engine, unsigned threads);
 

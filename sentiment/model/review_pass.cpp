@@ -16,16 +16,6 @@
 
 namespace hardmax::sentiment {
 
-double logit_loss(double logit, int label) {
-  return std::max(logit, 0.0) - logit * label + std::log1p(std::exp(-std::abs(logit)));
-}
-
-double sigmoid(double logit) {
-  if (logit >= 0) return 1 / (1 + std::exp(-logit));
-  const double e = std::exp(logit);
-  return e / (1 + e);
-}
-
 namespace {
 
 constexpr double positions = sequence_length;
@@ -267,12 +257,12 @@ void review_pass::backward(const classifier& model, double dlogit, gradient_sum&
     }
     std::swap(G, H);
   }
-  into.theta += dalpha * alpha;  // alpha = exp(theta)
+  into.theta += dalpha * model.alpha_derivative();
 
-  // Embedding: the distinct tokens' gradients go to their rows; the padding row gets none.
+  // Embedding: the distinct tokens' gradients go to their rows; a zero padding row gets none.
   for (int j = 0; j < u; ++j) {
     const std::int32_t id = ids_[static_cast<std::size_t>(j)];
-    if (id == 0) continue;
+    if (id == 0 && !model.learns_padding()) continue;
     into.rows.push_back(id);
     for (int c = 0; c < d; ++c) into.row_values.push_back(G[c * u + j]);
   }
@@ -289,13 +279,14 @@ double review_pass::logit(const classifier& model, const encoded_review& review)
   }
 }
 
-review_result review_pass::accumulate(const classifier& model, const encoded_review& review, gradient_sum& into) {
+review_result review_pass::accumulate(const classifier& model, const encoded_review& review, gradient_sum& into,
+                                      loss_form form) {
   if (into.dimension != model.dimension()) throw std::invalid_argument("gradient sum of another dimension");
   check_label(review);
   review_result out;
   out.logit = logit(model, review);
-  out.loss = logit_loss(out.logit, review.label);
-  const double dlogit = sigmoid(out.logit) - review.label;
+  out.loss = review_loss(out.logit, review.label, form);
+  const double dlogit = loss_slope(out.logit, review.label, form);
   switch (model.dimension()) {
     case 2: backward<2>(model, dlogit, into); break;
     case 4: backward<4>(model, dlogit, into); break;

@@ -16,6 +16,7 @@
 #include "sentiment/model/classifier.hpp"
 #include "sentiment/model/encoded_review.hpp"
 #include "sentiment/model/gradient.hpp"
+#include "sentiment/model/loss.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,13 +26,8 @@ namespace hardmax::sentiment {
 
 struct review_result {
   double logit = 0;  // w . mean(Z^L) + b; the probability of "positive" is sigmoid(logit)
-  double loss = 0;   // binary cross-entropy of sigmoid(logit) against the label
+  double loss = 0;   // binary cross-entropy of sigmoid(logit) against the label (review_loss)
 };
-
-// Binary cross-entropy of sigmoid(logit) against label (0 or 1), computed from the logit without
-// overflow or log(0): max(l, 0) - l y + log1p(exp(-|l|)).
-double logit_loss(double logit, int label);
-double sigmoid(double logit);
 
 // Throws std::invalid_argument unless the label is 0 or 1 (the loss needs it; prediction does not).
 void check_label(const encoded_review& review);
@@ -44,9 +40,10 @@ class review_pass {
   // std::domain_error if the parameters make the scores non-finite.
   double logit(const classifier& model, const encoded_review& review);
 
-  // Forward and backward pass: adds the gradient of this review's loss to `into`, together with
-  // its loss and whether it is classified correctly.
-  review_result accumulate(const classifier& model, const encoded_review& review, gradient_sum& into);
+  // Forward and backward pass: adds the gradient of this review's loss (in `form`, loss.hpp) to `into`,
+  // together with its loss and whether it is classified correctly.
+  review_result accumulate(const classifier& model, const encoded_review& review, gradient_sum& into,
+                           loss_form form = loss_form::logit);
 
   // Non-zero softmax weights stored by the last forward pass, over all layers (a diagnostic).
   std::size_t attention_entries() const { return cols_.size(); }

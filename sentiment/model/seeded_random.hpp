@@ -28,6 +28,7 @@ inline std::mt19937_64 seeded_generator(std::uint64_t seed, std::uint64_t purpos
 inline constexpr std::uint64_t initialisation_stream = 1;
 inline constexpr std::uint64_t shuffle_stream = 2;
 inline constexpr std::uint64_t partition_stream = 3;  // the pooled 70/30 train/test partition
+inline constexpr std::uint64_t test_order_stream = 4;  // the order of the paper's per-batch test accuracy
 
 // Uniform in the open interval (0, 1): the top 53 bits, centred in their cell, so neither 0 nor 1
 // can occur (log(u) is finite, and alpha = u is strictly positive).

@@ -24,24 +24,28 @@ epoch_result train_epoch(classifier& model, adam_state& adam, std::span<const en
   const std::vector<std::size_t> order = shuffled_indices(data.size(), shuffle);
 
   worker_pool pool(threads);
-  batch_gradient engine(options.chunks_per_batch, pool);
+  batch_gradient engine(options.chunks_per_batch, pool, options.loss);
   parameter_gradient gradient(model);
 
   const std::size_t n = data.size(), batch = static_cast<std::size_t>(options.batch_size);
   epoch_result result;
   result.epoch = epoch;
   result.batches = (n + batch - 1) / batch;
-  double loss = 0;
+  double loss = 0, batch_accuracies = 0;
   std::size_t correct = 0;
+  result.smallest_alpha = model.alpha();
   for (std::size_t b = 0; b < result.batches; ++b) {
     const std::size_t begin = b * batch, size = std::min(batch, n - begin);
     const batch_totals totals = engine.compute(
         model, size, [&](std::size_t i) -> const encoded_review& { return data[order[begin + i]]; }, gradient);
     loss += totals.loss;
     correct += totals.correct;
+    batch_accuracies += static_cast<double>(totals.correct) / static_cast<double>(size);
     const double norm = clip_gradient_norm(gradient, options.clip_norm);
     if (options.clip_norm / (norm + 1e-6) < 1) ++result.clipped_batches;  // clip_gradient_norm scaled it
     adam_step(model, adam, gradient, &pool);
+    result.smallest_alpha = std::min(result.smallest_alpha, model.alpha());
+    if (!(model.alpha() > 0) && result.nonpositive_alpha_steps++ == 0) result.first_nonpositive_batch = b + 1;
     result.reviews += size;
     if (progress) {
       batch_progress p;
@@ -58,6 +62,7 @@ epoch_result train_epoch(classifier& model, adam_state& adam, std::span<const en
   if (result.reviews > 0) {
     result.mean_loss = loss / static_cast<double>(result.reviews);
     result.accuracy = static_cast<double>(correct) / static_cast<double>(result.reviews);
+    result.batch_mean_accuracy = batch_accuracies / static_cast<double>(result.batches);
   }
   return result;
 }

@@ -1,5 +1,7 @@
 // One training epoch of the classifier: shuffle, batches of 64, mean binary cross-entropy, global
 // gradient-norm clipping at 5, one Adam step per batch (the paper's settings are the defaults).
+// Where alpha is a raw parameter (classifier.hpp) nothing keeps it positive, as in the paper's code:
+// the epoch reports its smallest value and the steps after which it was not positive.
 //
 // Reproducibility: the shuffle of epoch e is drawn from a generator seeded with (seed, e) only, and
 // each batch is cut into a fixed number of chunks (not one per thread); chunk gradients are computed
@@ -10,6 +12,7 @@
 #include "sentiment/model/adam.hpp"
 #include "sentiment/model/classifier.hpp"
 #include "sentiment/model/encoded_review.hpp"
+#include "sentiment/model/loss.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +26,7 @@ struct training_options {
   int chunks_per_batch = 8;  // part of the arithmetic (the summation order), unlike the thread count
   double clip_norm = 5.0;
   std::uint64_t seed = 0;    // shuffling; epoch e uses the stream (seed, e)
+  loss_form loss = loss_form::logit;
 };
 
 // Reported after every batch, on the calling thread.
@@ -42,7 +46,11 @@ struct epoch_result {
   std::size_t batches = 0;
   double mean_loss = 0;       // training loss: mean over the epoch's reviews (before their batch's step)
   double accuracy = 0;
+  double batch_mean_accuracy = 0;   // the mean of the batches' accuracies: the training accuracy the paper reports
   std::size_t clipped_batches = 0;  // batches whose gradient clipping scaled down
+  double smallest_alpha = 0;        // over the epoch's start and the model after each of its steps
+  std::size_t nonpositive_alpha_steps = 0;  // steps after which alpha <= 0 (THEORY.md M2 needs alpha > 0)
+  std::size_t first_nonpositive_batch = 0;  // 1-based batch of the first such step; 0 if none
 };
 
 using progress_callback = std::function<void(const batch_progress&)>;

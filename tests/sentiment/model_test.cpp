@@ -12,6 +12,7 @@
 #include "sentiment/model/trainer.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -19,6 +20,9 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -60,8 +64,8 @@ double reference_logit(const classifier& m, const encoded_review& r) {
   return mean.dot(m.decoder_weight.transpose()) + m.decoder_bias;
 }
 
-double mean_loss(const classifier& m, const std::vector<encoded_review>& reviews) {
-  return evaluate(m, reviews, 1).mean_loss;
+double mean_loss(const classifier& m, const std::vector<encoded_review>& reviews, loss_form form = loss_form::logit) {
+  return evaluate(m, reviews, 1, form).mean_loss;
 }
 
 // Largest |finite difference - analytic| over a parameter group, relative to the group's largest
@@ -97,22 +101,30 @@ struct gradient_check {
   bool unused_rows_exactly_zero = true;
 };
 
-gradient_check check_gradients(int dimension, double tau, std::uint64_t seed) {
+// The paper's choices (issue 15) change the gradient in three places: the padding row is a parameter,
+// d alpha / d theta is 1, and the loss is PyTorch's BCELoss on the sigmoid.
+struct model_choices {
+  padding_mode padding = padding_mode::zero;
+  alpha_parametrisation alpha = alpha_parametrisation::exp;
+  loss_form loss = loss_form::logit;
+};
+
+gradient_check check_gradients(int dimension, double tau, std::uint64_t seed, const model_choices& choices = {}) {
   constexpr int vocabulary = 12;
-  classifier m = make_classifier({vocabulary, dimension, 8, tau}, seed);
+  classifier m = make_classifier({vocabulary, dimension, 8, tau, choices.padding, choices.alpha}, seed);
   // Word 11 is never used: its gradient must be exactly zero, analytically and numerically.
   // Short reviews (mostly padding, repeated words) and one without any padding.
   std::vector<encoded_review> reviews = random_reviews(4, vocabulary - 1, 3, 9, seed);
   reviews.push_back(random_reviews(1, vocabulary - 1, sequence_length, sequence_length, seed + 100).front());
-  const loss_and_gradient analytic = mean_loss_gradient(m, reviews);
+  const loss_and_gradient analytic = mean_loss_gradient(m, reviews, 1, 8, choices.loss);
   const parameter_gradient& g = analytic.gradient;
-  auto loss = [&] { return mean_loss(m, reviews); };
+  auto loss = [&] { return mean_loss(m, reviews, choices.loss); };
   auto record = [](group_error& e, double numeric, double exact) {
     e.max_abs_error = std::max(e.max_abs_error, std::abs(numeric - exact));
     e.scale = std::max(e.scale, std::abs(exact));
   };
   gradient_check out;
-  for (int row = 1; row < vocabulary; ++row)
+  for (int row = m.learns_padding() ? 0 : 1; row < vocabulary; ++row)
     for (int c = 0; c < dimension; ++c) {
       const double numeric = central_difference(m.embedding(row, c), loss);
       record(out.embedding, numeric, g.embedding(row, c));
@@ -122,6 +134,17 @@ gradient_check check_gradients(int dimension, double tau, std::uint64_t seed) {
   for (int c = 0; c < dimension; ++c) record(out.decoder_weight, central_difference(m.decoder_weight(c), loss), g.decoder_weight(c));
   record(out.decoder_bias, central_difference(m.decoder_bias, loss), g.decoder_bias);
   return out;
+}
+
+// Every group non-trivial and within 1e-8 of the finite differences; an unused word's row exactly zero.
+void check_accuracy(const gradient_check& r) {
+  CHECK(r.embedding.scale > 0);
+  CHECK(r.theta.scale > 0);
+  CHECK(r.embedding.relative() < 1e-8);
+  CHECK(r.theta.relative() < 1e-8);
+  CHECK(r.decoder_weight.relative() < 1e-8);
+  CHECK(r.decoder_bias.relative() < 1e-8);
+  CHECK(r.unused_rows_exactly_zero);
 }
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
@@ -201,16 +224,110 @@ TEST_CASE("gradients match central finite differences for every parameter group"
         MESSAGE("d=" << d << " tau=" << tau << " seed=" << seed << "  embedding " << r.embedding.relative() << " (scale "
                      << r.embedding.scale << ")  theta " << r.theta.relative() << " (scale " << r.theta.scale << ")  w "
                      << r.decoder_weight.relative() << "  b " << r.decoder_bias.relative());
-        CHECK(r.embedding.scale > 0);
-        CHECK(r.theta.scale > 0);
-        CHECK(r.embedding.relative() < 1e-8);
-        CHECK(r.theta.relative() < 1e-8);
-        CHECK(r.decoder_weight.relative() < 1e-8);
-        CHECK(r.decoder_bias.relative() < 1e-8);
-        CHECK(r.unused_rows_exactly_zero);
+        check_accuracy(r);
       }
     }
   }
+}
+
+TEST_CASE("gradients match finite differences with the paper's choices: learnt padding, raw alpha, BCE on the sigmoid") {
+  const model_choices paper{padding_mode::learnt, alpha_parametrisation::raw, loss_form::probability};
+  for (const model_choices& c : {paper, model_choices{padding_mode::learnt}, model_choices{.alpha = alpha_parametrisation::raw},
+                                 model_choices{.loss = loss_form::probability}}) {
+    for (const std::uint64_t seed : {1u, 2u}) {
+      const gradient_check r = check_gradients(2, 0.2, seed, c);
+      CAPTURE(name_of(c.padding));
+      CAPTURE(name_of(c.alpha));
+      CAPTURE(name_of(c.loss));
+      CAPTURE(seed);
+      check_accuracy(r);
+    }
+  }
+}
+
+TEST_CASE("a learnt padding row starts N(0, 1), enters the forward pass and is trained") {
+  const classifier_shape shape{30, 2, 8, 1e-3, padding_mode::learnt};
+  classifier m = make_classifier(shape, 3);
+  CHECK_FALSE(m.embedding.row(0).isZero(0));
+  // The same draws as the zero-padding model but for row 0.
+  const classifier zero = make_classifier({30, 2, 8, 1e-3}, 3);
+  CHECK(same_bits(Eigen::MatrixXd(m.embedding.bottomRows(29)), Eigen::MatrixXd(zero.embedding.bottomRows(29))));
+  const std::vector<encoded_review> data = random_reviews(100, 30, 2, 40, 4);
+  review_pass pass;
+  CHECK(std::abs(pass.logit(m, data[0]) - reference_logit(m, data[0])) <= 1e-9 * std::max(1.0, std::abs(reference_logit(m, data[0]))));
+  CHECK(pass.logit(m, data[0]) != pass.logit(zero, data[0]));
+  const loss_and_gradient g = mean_loss_gradient(m, data);
+  CHECK_FALSE(g.gradient.embedding.row(0).isZero(0));
+  const Eigen::RowVectorXd start = m.embedding.row(0);
+  adam_state adam = make_adam_state(m);
+  train_epoch(m, adam, data, training_options{.batch_size = 16}, 0, 2);
+  CHECK_FALSE(m.embedding.row(0).isApprox(start));
+}
+
+TEST_CASE("a raw alpha is trained as it is and an epoch reports when it is not positive") {
+  classifier m = make_classifier({30, 2, 8, 1e-3, padding_mode::zero, alpha_parametrisation::raw}, 3);
+  CHECK(same_bits(m.alpha(), m.theta));
+  CHECK(m.alpha() > 0);
+  CHECK(m.alpha() < 1);
+  CHECK(m.alpha_derivative() == 1);
+  const std::vector<encoded_review> data = random_reviews(64, 30, 2, 40, 4);
+  adam_state adam = make_adam_state(m);
+  epoch_result r = train_epoch(m, adam, data, training_options{.batch_size = 16}, 0, 1);
+  CHECK(r.nonpositive_alpha_steps == 0);
+  CHECK(r.first_nonpositive_batch == 0);
+  CHECK(r.smallest_alpha > 0);
+  // alpha in (-1, 0): the layer extrapolates away from what a token attends to; the model is still
+  // defined (and finite), but it is not THEORY.md's M4, and every step is reported.
+  m.theta = -0.5;
+  r = train_epoch(m, adam, data, training_options{.batch_size = 16}, 1, 1);
+  CHECK(r.nonpositive_alpha_steps == r.batches);
+  CHECK(r.first_nonpositive_batch == 1);
+  CHECK(r.smallest_alpha <= -0.49);
+  for (const double logit : predict_logits(m, data, 1)) CHECK(std::isfinite(logit));
+}
+
+TEST_CASE("the probability loss is PyTorch's BCELoss: equal to the logit form where the sigmoid is not saturated") {
+  for (const double logit : {-3.0, -0.5, 0.0, 0.7, 4.0})
+    for (const int label : {0, 1}) {
+      CAPTURE(logit);
+      CAPTURE(label);
+      CHECK(review_loss(logit, label, loss_form::probability) ==
+            doctest::Approx(review_loss(logit, label, loss_form::logit)).epsilon(1e-9));
+      CHECK(loss_slope(logit, label, loss_form::probability) ==
+            doctest::Approx(loss_slope(logit, label, loss_form::logit)).epsilon(1e-9));
+    }
+  // Far out, 1 - sigmoid(l) cancels: at |l| = 25 about 11 of its digits are lost (e^25 ulp), as in
+  // PyTorch; the loss of the wrong side is still right to about 1e-5.
+  CHECK(review_loss(25, 0, loss_form::probability) == doctest::Approx(review_loss(25, 0, loss_form::logit)).epsilon(1e-4));
+  CHECK(review_loss(25, 0, loss_form::probability) != review_loss(25, 0, loss_form::logit));
+  CHECK(review_loss(-25, 1, loss_form::probability) == doctest::Approx(review_loss(-25, 1, loss_form::logit)).epsilon(1e-4));
+  // Saturated (sigmoid(800) is exactly 1 in double): the log is clamped at -100 and the slope is 0,
+  // so a confidently wrong review stops contributing a gradient; the logit form keeps both.
+  CHECK(review_loss(800, 0, loss_form::probability) == 100);
+  CHECK(loss_slope(800, 0, loss_form::probability) == 0);
+  CHECK(review_loss(800, 0, loss_form::logit) == doctest::Approx(800));
+  CHECK(loss_slope(800, 0, loss_form::logit) == 1);
+  CHECK(review_loss(-800, 1, loss_form::probability) == 100);
+  CHECK(loss_slope(-800, 1, loss_form::probability) == 0);
+  CHECK(parse_loss_form(name_of(loss_form::probability)) == loss_form::probability);
+  CHECK_THROWS_AS(parse_loss_form("hinge"), std::invalid_argument);
+}
+
+TEST_CASE("the paper's accuracy is the mean of per-batch accuracies over a seeded order") {
+  const std::vector<encoded_review> data = random_reviews(3, 10, 2, 5, 1);
+  std::vector<double> logits;
+  for (const auto& r : data) logits.push_back(r.label == 1 ? 1.0 : -1.0);
+  logits[0] = -logits[0];  // one wrong answer out of three
+  CHECK(score_logits(logits, data).accuracy == doctest::Approx(2.0 / 3));
+  // One batch of all three: the plain accuracy. Batches of 2 and 1: the wrong review sits in the
+  // pair (mean of 1/2 and 1) or alone (mean of 1 and 0), never 2/3.
+  CHECK(batch_mean_accuracy(logits, data, 3, 7, 0) == doctest::Approx(2.0 / 3));
+  for (int epoch = 0; epoch < 6; ++epoch) {
+    const double a = batch_mean_accuracy(logits, data, 2, 7, epoch);
+    CHECK((a == doctest::Approx(0.75) || a == doctest::Approx(0.5)));
+    CHECK(a == batch_mean_accuracy(logits, data, 2, 7, epoch));
+  }
+  CHECK_THROWS_AS(batch_mean_accuracy(logits, data, 0, 7, 0), std::invalid_argument);
 }
 
 TEST_CASE("the padding row stays exactly zero through training") {
@@ -356,6 +473,46 @@ TEST_CASE("a checkpoint round-trips every double and resuming equals the uninter
     train_epoch(resumed.model, resumed.adam, data, resumed.options, e, 2);
   CHECK(same_model(resumed.model, straight.model));
   CHECK(same_adam(resumed.adam, straight.adam));
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("a checkpoint keeps the paper's choices, and a version-1 checkpoint loads with the original ones") {
+  training_options options{.seed = 5};
+  options.loss = loss_form::probability;
+  training_checkpoint c{make_classifier({40, 2, 8, 1e-3, padding_mode::learnt, alpha_parametrisation::raw}, 4), {}, options, 1};
+  c.adam = make_adam_state(c.model);
+  const std::filesystem::path path = scratch_file("choices.bin");
+  save_checkpoint(path, c);
+  const training_checkpoint back = load_checkpoint(path);
+  CHECK(back.model.padding == padding_mode::learnt);
+  CHECK(back.model.alpha_form == alpha_parametrisation::raw);
+  CHECK(back.options.loss == loss_form::probability);
+  CHECK(same_model(back.model, c.model));
+
+  // The same file as version 1 wrote it: no choice fields in the header.
+  training_checkpoint plain{make_classifier({40, 2, 8, 1e-3}, 4), {}, {}, 1};
+  plain.adam = make_adam_state(plain.model);
+  save_checkpoint(path, plain);
+  std::ifstream in(path, std::ios::binary);
+  std::string magic, header, rest((std::istreambuf_iterator<char>(in)), {});
+  std::istringstream lines(rest);
+  std::getline(lines, magic);
+  std::getline(lines, header);
+  const std::string values = rest.substr(magic.size() + header.size() + 2);
+  nlohmann::json h = nlohmann::json::parse(header);
+  h["format_version"] = 1;
+  h.erase("padding");
+  h.erase("alpha");
+  h.erase("loss");
+  std::ofstream(path, std::ios::binary) << magic << '\n' << h.dump() << '\n' << values;
+  const training_checkpoint old = load_checkpoint(path);
+  CHECK(old.model.padding == padding_mode::zero);
+  CHECK(old.model.alpha_form == alpha_parametrisation::exp);
+  CHECK(old.options.loss == loss_form::logit);
+  CHECK(same_model(old.model, plain.model));
+  h["format_version"] = 3;
+  std::ofstream(path, std::ios::binary) << magic << '\n' << h.dump() << '\n' << values;
+  CHECK_THROWS_WITH_AS(load_checkpoint(path), doctest::Contains("format 3"), checkpoint_error);
   std::filesystem::remove(path);
 }
 
