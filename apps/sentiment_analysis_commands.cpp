@@ -47,20 +47,22 @@ struct analysis_options {
   bool csv_only = false;
 };
 
-// A run, the partition it was trained on, and a split encoded with the run's vocabulary.
+// A run, how it encodes reviews (its setup.json: partition, text pipeline), and a split encoded so.
 struct loaded {
   trained_run run;
-  partition how;
+  corpus_setup setup;
+  text_pipeline pipeline;
   std::vector<encoded_review> reviews;
 };
 
-loaded load(const analysis_options& opt, const text_pipeline& pipeline) {
+loaded load(const analysis_options& opt) {
   trained_run run = load_trained_run(opt.run);
-  const partition how = load_partition(opt.run);
-  fmt::print(stderr, "loading and preprocessing the {} reviews ({} partition) of {} ...\n", opt.split, how.mode,
+  const corpus_setup setup = load_corpus_setup(opt.run);
+  text_pipeline pipeline(opt.inputs.stop_words, setup.text);
+  fmt::print(stderr, "loading and preprocessing the {} reviews ({} partition) of {} ...\n", opt.split, setup.how.mode,
              opt.inputs.data);
-  std::vector<encoded_review> reviews = encode(read_split(opt.inputs, pipeline, how, opt.split, opt.limit), run.vocab);
-  return {std::move(run), how, std::move(reviews)};
+  std::vector<encoded_review> reviews = encode(read_split(opt.inputs, pipeline, setup.how, opt.split, opt.limit), run.vocab);
+  return {std::move(run), setup, std::move(pipeline), std::move(reviews)};
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -75,7 +77,8 @@ json run_json(const analysis_options& opt, const loaded& in) {
           {"dimension", run.state.model.dimension()},
           {"alpha", run.state.model.alpha()},
           {"split", opt.split},
-          {"partition", in.how.mode},
+          {"partition", in.setup.how.mode},
+          {"text", to_json(in.setup.text)},
           {"reviews", in.reviews.size()}};
 }
 
@@ -96,44 +99,58 @@ std::function<void(std::size_t)> census_progress(std::size_t total) {
   };
 }
 
+// The hardmax model needs alpha > 0 (THEORY.md M2), which a raw alpha (--alpha raw) need not keep.
+void require_positive_alpha(const analysis_options& opt, const classifier& model) {
+  if (!(model.alpha() > 0))
+    throw input_error((fs::path(opt.run) / "checkpoint.bin").string(), "alpha",
+                      fmt::format("alpha = {} is not positive: M4, its leaders and L1-L6 need alpha > 0 (THEORY.md M2)",
+                                  model.alpha()));
+}
+
 int run_eval(const analysis_options& opt, const std::string& command_line) {
-  const text_pipeline pipeline(opt.inputs.stop_words);
-  const loaded in = load(opt, pipeline);
+  const loaded in = load(opt);
   const classifier& model = in.run.state.model;
+  const loss_form loss = in.run.state.options.loss;
   const unsigned threads = opt.inputs.threads;
   auto start = std::chrono::steady_clock::now();
-  const evaluation softmax = evaluate(model, in.reviews, threads);
+  const evaluation softmax = evaluate(model, in.reviews, threads, loss);
   const double softmax_seconds = seconds_since(start);
   stop_if_interrupted();  // between phases: SIGINT/SIGTERM stop the command before it writes anything
-  start = std::chrono::steady_clock::now();
-  const std::vector<double> double_logits = hardmax_logits(model, in.reviews, "double", threads);
-  const double double_seconds = seconds_since(start);
-  stop_if_interrupted();
   json doc = {{"provenance", provenance{command_line, opt.double_only ? "double" : "double,certified", ""}.to_json()},
               {"threads", threads}};
   doc.update(run_json(opt, in));
   doc["softmax"] = scores_json(softmax, softmax_seconds);
-  doc["hardmax_double"] = scores_json(score_logits(double_logits, in.reviews), double_seconds);
   fmt::print("{} {} reviews, d = {}, {} epochs, alpha {:.4f}\n", opt.split, in.reviews.size(), model.dimension(),
              in.run.state.epochs_completed, model.alpha());
   fmt::print("  softmax (as trained, M5)   loss {:.4f}  accuracy {:.4f}  ({:.1f} s)\n", softmax.mean_loss, softmax.accuracy,
              softmax_seconds);
-  fmt::print("  hardmax M4, double         loss {:.4f}  accuracy {:.4f}  ({:.1f} s)\n",
-             doc["hardmax_double"]["loss"].get<double>(), doc["hardmax_double"]["accuracy"].get<double>(), double_seconds);
-  if (!opt.double_only) {
+  if (!(model.alpha() > 0)) {
+    doc["hardmax_undefined"] = "alpha is not positive: M4 needs alpha > 0 (THEORY.md M2)";
+    fmt::print("  hardmax M4: not evaluated, alpha = {} is not positive (THEORY.md M2 needs alpha > 0)\n", model.alpha());
+  } else {
     start = std::chrono::steady_clock::now();
-    const std::vector<double> certified_logits = hardmax_logits(model, in.reviews, "certified", threads);
-    const double certified_seconds = seconds_since(start);
+    const std::vector<double> double_logits = hardmax_logits(model, in.reviews, "double", threads);
+    const double double_seconds = seconds_since(start);
     stop_if_interrupted();
-    std::size_t disagreements = 0;
-    for (std::size_t r = 0; r < in.reviews.size(); ++r) disagreements += (double_logits[r] > 0) != (certified_logits[r] > 0);
-    const evaluation certified = score_logits(certified_logits, in.reviews);
-    doc["hardmax_certified"] = scores_json(certified, certified_seconds);
-    // Reviews whose predicted label differs between double and the exact attention sets: where
-    // rounding changed the hardmax model's answer.
-    doc["double_certified_disagreements"] = disagreements;
-    fmt::print("  hardmax M4, certified      loss {:.4f}  accuracy {:.4f}  ({:.1f} s; {} predictions differ from double)\n",
-               certified.mean_loss, certified.accuracy, certified_seconds, disagreements);
+    const evaluation hard = score_logits(double_logits, in.reviews, loss);
+    doc["hardmax_double"] = scores_json(hard, double_seconds);
+    fmt::print("  hardmax M4, double         loss {:.4f}  accuracy {:.4f}  ({:.1f} s)\n", hard.mean_loss, hard.accuracy,
+               double_seconds);
+    if (!opt.double_only) {
+      start = std::chrono::steady_clock::now();
+      const std::vector<double> certified_logits = hardmax_logits(model, in.reviews, "certified", threads);
+      const double certified_seconds = seconds_since(start);
+      stop_if_interrupted();
+      std::size_t disagreements = 0;
+      for (std::size_t r = 0; r < in.reviews.size(); ++r) disagreements += (double_logits[r] > 0) != (certified_logits[r] > 0);
+      const evaluation certified = score_logits(certified_logits, in.reviews, loss);
+      doc["hardmax_certified"] = scores_json(certified, certified_seconds);
+      // Reviews whose predicted label differs between double and the exact attention sets: where
+      // rounding changed the hardmax model's answer.
+      doc["double_certified_disagreements"] = disagreements;
+      fmt::print("  hardmax M4, certified      loss {:.4f}  accuracy {:.4f}  ({:.1f} s; {} predictions differ from double)\n",
+                 certified.mean_loss, certified.accuracy, certified_seconds, disagreements);
+    }
   }
   const fs::path out = fs::path(opt.run) / fmt::format("eval-{}.json", opt.split);
   write_atomically(out, [&](std::ostream& o) { o << json_text(doc, 2) << '\n'; });
@@ -174,12 +191,12 @@ std::vector<std::int32_t> ids_of(const std::vector<word_count>& words, std::size
 }
 
 int run_leaders(const analysis_options& opt, const std::string& command_line) {
-  const text_pipeline pipeline(opt.inputs.stop_words);
-  const loaded in = load(opt, pipeline);
+  const loaded in = load(opt);
   const classifier& model = in.run.state.model;
+  require_positive_alpha(opt, model);
   const fs::path vocab_file = fs::path(opt.ratings) / "imdb.vocab";
-  const raw_vocabulary raw{token_ratings(expected_ratings(vocab_file, fs::path(opt.ratings) / "imdbEr.txt"), pipeline),
-                           surface_words(vocab_file, pipeline)};
+  const raw_vocabulary raw{token_ratings(expected_ratings(vocab_file, fs::path(opt.ratings) / "imdbEr.txt"), in.pipeline),
+                           surface_words(vocab_file, in.pipeline)};
   const auto& ratings = raw.ratings;
   fmt::print(stderr, "M4 ({}) on {} reviews ...\n", opt.engine, in.reviews.size());
   const auto start = std::chrono::steady_clock::now();
@@ -255,9 +272,9 @@ std::size_t default_review(const classifier& model, const std::vector<encoded_re
 }
 
 int run_plot(const analysis_options& opt, const std::string& command_line) {
-  const text_pipeline pipeline(opt.inputs.stop_words);
-  const loaded in = load(opt, pipeline);
+  const loaded in = load(opt);
   const classifier& model = in.run.state.model;
+  require_positive_alpha(opt, model);
   if (model.dimension() != 2)
     throw input_error((fs::path(opt.run) / "checkpoint.bin").string(), "dimension",
                       fmt::format("the review plot is drawn for d = 2; this run has d = {}", model.dimension()));
@@ -283,12 +300,7 @@ int run_plot(const analysis_options& opt, const std::string& command_line) {
 void add_inputs(CLI::App* cmd, analysis_options& opt) {
   cmd->add_option("--out", opt.run, "Directory of a `hardmax sentiment train` run (results are written there too)")
       ->required();
-  cmd->add_option("--data", opt.inputs.data, "Directory with train.csv(.gz) and test.csv(.gz), or aclImdb's train/ and test/")
-      ->capture_default_str();
-  cmd->add_option("--stop-words", opt.inputs.stop_words, "Stop-word list, one word per line")->capture_default_str();
-  cmd->add_option("--threads", opt.inputs.threads, "Worker threads (results are identical for any number)")
-      ->check(CLI::Range(1u, 1024u))
-      ->capture_default_str();
+  add_data_options(cmd, opt.inputs);
   cmd->add_option("--split", opt.split, "Which split to evaluate")->check(CLI::IsMember({"test", "train"}))->capture_default_str();
   cmd->add_option("--limit", opt.limit, "Use only the first N reviews of the split (0: all)");
 }

@@ -4,7 +4,10 @@
 
 #include "apps/exit_codes.hpp"
 #include "apps/sentiment_analysis_commands.hpp"
+#include "apps/sentiment_choices.hpp"
+#include "apps/sentiment_export_command.hpp"
 #include "apps/sentiment_inputs.hpp"
+#include "apps/sentiment_tokens_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/provenance.hpp"
@@ -35,6 +38,7 @@ using namespace hardmax::sentiment;
 
 struct train_options {
   sentiment_data_options inputs = default_sentiment_data();
+  choice_options choices;
   int dim = 2;
   int epochs = 100;
   std::uint64_t seed = 20261130;
@@ -42,10 +46,11 @@ struct train_options {
   std::size_t train_limit = 0, test_limit = 0;  // 0: every review
   bool resume = false;
   bool certified = false;
+  std::string train_metrics = "full";  // or "running": the epoch's own running loss and accuracy
+  int hardmax_every = 1;
   double learning_rate = 1e-3;
   int batch_size = 64;
-  std::string partition = "official";
-  bool partition_given = false;  // with --resume the run's own partition is used unless one is named
+  double clip_norm = 5.0;
 };
 
 // One line on standard error, redrawn in place on a terminal: epoch, batch, running loss, throughput, ETA.
@@ -78,77 +83,132 @@ std::vector<std::string> read_lines(const fs::path& file) {
   return lines;
 }
 
+// The choices a resumed run was trained with: its setup.json and its checkpoint's model and loss.
+experiment_choices recorded_choices(const fs::path& run, const training_checkpoint& state) {
+  return {load_corpus_setup(run), state.model.padding, state.model.alpha_form, state.options.loss};
+}
+
+// A resumed run keeps its choices: naming another one is an error that says which.
+void require_same_choices(const fs::path& run, const experiment_choices& recorded, const experiment_choices& wanted) {
+  const auto have = describe(recorded), want = describe(wanted);
+  for (std::size_t k = 0; k < have.size(); ++k)
+    if (have[k] != want[k])
+      throw input_error((run / "setup.json").string(), have[k].first,
+                        fmt::format("the run was trained with {} {}, not {}", have[k].first, have[k].second, want[k].second));
+}
+
+const char* const epochs_header =
+    "epoch,alpha,train_loss,train_accuracy,test_loss,test_accuracy,hardmax_double_test_loss,"
+    "hardmax_double_test_accuracy,hardmax_certified_test_accuracy,train_seconds,threads,"
+    "train_accuracy_batch_mean,test_accuracy_batch_mean,alpha_min_in_epoch,alpha_nonpositive_steps";
+
 int run_train(const train_options& opt, const std::string& command_line) {
-  const text_pipeline pipeline(opt.inputs.stop_words);
-  const unsigned threads = opt.inputs.threads;
-  fmt::print(stderr, "loading and preprocessing {} ...\n", opt.inputs.data);
-  fs::create_directories(opt.out);
-  const partition how = opt.resume ? load_partition(opt.out) : partition{opt.partition, opt.seed};
-  if (opt.resume && opt.partition_given && how.mode != opt.partition)
-    throw input_error((fs::path(opt.out) / "partition.txt").string(), "--partition",
-                      fmt::format("the run was trained on the {} partition, not {}", how.mode, opt.partition));
-  const preprocessed_split train_split = read_split(opt.inputs, pipeline, how, "train", opt.train_limit);
-  const preprocessed_split test_split = read_split(opt.inputs, pipeline, how, "test", opt.test_limit);
-  const fs::path checkpoint_file = fs::path(opt.out) / "checkpoint.bin", vocab_file = fs::path(opt.out) / "vocabulary.txt",
-                 csv_file = fs::path(opt.out) / "epochs.csv";
+  const fs::path out(opt.out);
+  const fs::path checkpoint_file = out / "checkpoint.bin", vocab_file = out / "vocabulary.txt", csv_file = out / "epochs.csv";
   if (!opt.resume && fs::exists(checkpoint_file))
     throw output_error(fmt::format("{}: holds a checkpoint; pass --resume to continue it, or use another --out", opt.out));
-  // The vocabulary is built on the training reviews only and saved beside the model, so evaluation
-  // reproduces the encoding.
-  const vocabulary vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build(train_split.words);
-  if (!opt.resume) {
-    vocab.save(vocab_file);
-    save_partition(opt.out, how);
-  }
-  const std::vector<encoded_review> train = encode(train_split, vocab);
-  const std::vector<encoded_review> test = encode(test_split, vocab);
-  fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads\n", train.size(),
-             test.size(), vocab.size(), opt.dim, threads);
+  if (opt.resume && !fs::exists(checkpoint_file))
+    throw input_error(checkpoint_file.string(), "--resume", "no checkpoint to resume here");
 
   training_checkpoint state;
-  std::vector<std::string> rows;
+  experiment_choices choices;
   if (opt.resume) {
     state = load_checkpoint(checkpoint_file);
-    rows = read_lines(csv_file);
-    if (rows.size() > static_cast<std::size_t>(state.epochs_completed) + 1) rows.resize(state.epochs_completed + 1);
+    const experiment_choices recorded = recorded_choices(out, state);
+    require_same_choices(out, recorded, opt.choices.resolve(recorded, recorded.corpus.how.seed));
+    choices = recorded;
   } else {
-    state.model = make_classifier({static_cast<int>(vocab.size()), opt.dim, 8, 1e-3}, opt.seed);
+    choices = opt.choices.resolve(preset_choices("suite", opt.seed), opt.seed);
+    choices.corpus.train_limit = opt.train_limit;
+    choices.corpus.test_limit = opt.test_limit;
+  }
+  for (const auto& [option, value] : describe(choices)) fmt::print(stderr, "{} {}  ", option, value);
+  fmt::print(stderr, "\nloading and preprocessing {} ...\n", opt.inputs.data);
+  const vocabulary recorded_vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build({});
+  const prepared_corpus corpus = prepare_corpus(opt.inputs, choices.corpus, opt.resume ? &recorded_vocab : nullptr);
+  const unsigned threads = opt.inputs.threads;
+  if (opt.resume) {
+    if (const std::string digest = recorded_digest(out); !digest.empty() && digest != corpus.digest)
+      throw input_error((out / "setup.json").string(), "--data",
+                        fmt::format("the reviews encode to digest {}, the run was trained on {}: not the same data",
+                                    corpus.digest, digest));
+  } else {
+    fs::create_directories(out);
+    corpus.vocab.save(vocab_file);
+    save_corpus_setup(out, choices.corpus, corpus.digest);
+  }
+  fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads, ids digest {}\n",
+             corpus.train.size(), corpus.test.size(), corpus.vocab.size(), opt.dim, threads, corpus.digest);
+
+  std::vector<std::string> rows;
+  if (opt.resume) {
+    rows = read_lines(csv_file);
+    if (rows.size() > static_cast<std::size_t>(state.epochs_completed) + 2) rows.resize(state.epochs_completed + 2);
+    if (rows.size() >= 2) rows[1] = epochs_header;  // runs of earlier builds had fewer columns
+  } else {
+    classifier_shape shape{static_cast<int>(corpus.vocab.size()), opt.dim, 8, 1e-3, choices.padding, choices.alpha};
+    state.model = make_classifier(shape, opt.seed);
     state.adam = make_adam_state(state.model, adam_options{opt.learning_rate, 0.9, 0.999, 1e-8});
     state.options.seed = opt.seed;
     state.options.batch_size = opt.batch_size;
+    state.options.clip_norm = opt.clip_norm;
+    state.options.loss = choices.loss;
     rows.push_back(fmt::format("# {}; hardmax {} ({}); seed {}", command_line, version, source_revision, opt.seed));
-    rows.push_back("epoch,alpha,train_loss,train_accuracy,test_loss,test_accuracy,hardmax_double_test_loss,"
-                   "hardmax_double_test_accuracy,hardmax_certified_test_accuracy,train_seconds,threads");
+    rows.push_back(epochs_header);
   }
+  const loss_form loss = state.options.loss;
   training_bar bar(opt.epochs);
   for (int epoch = state.epochs_completed; epoch < opt.epochs; ++epoch) {
     bar.restart();
     const auto start = std::chrono::steady_clock::now();
-    const epoch_result r = train_epoch(state.model, state.adam, train, state.options, epoch, threads,
+    const epoch_result r = train_epoch(state.model, state.adam, corpus.train, state.options, epoch, threads,
                                        [&bar](const batch_progress& p) {
                                          bar(p);
                                          stop_if_interrupted();
                                        });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bar.finish();
-    const evaluation on_train = evaluate(state.model, train, threads);
-    const evaluation on_test = evaluate(state.model, test, threads);
-    const evaluation hard = evaluate_hardmax(state.model, test, "double", threads);
-    std::string certified_accuracy;
-    if (opt.certified) certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(state.model, test, "certified", threads).accuracy);
-    rows.push_back(fmt::format("{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{},{:.2f},{}", epoch + 1,
-                               state.model.alpha(), on_train.mean_loss, on_train.accuracy, on_test.mean_loss,
-                               on_test.accuracy, hard.mean_loss, hard.accuracy, certified_accuracy, seconds, threads));
+    // "running": the loss and accuracy of each batch before its step, over the epoch (what the paper
+    // reports, and free); "full": the whole training set again after the epoch.
+    const evaluation on_train = opt.train_metrics == "full" ? evaluate(state.model, corpus.train, threads, loss)
+                                                            : evaluation{r.mean_loss, r.accuracy, r.reviews};
+    const std::vector<double> test_logits = predict_logits(state.model, corpus.test, threads);
+    const evaluation on_test = score_logits(test_logits, corpus.test, loss);
+    const double test_batch_mean =
+        batch_mean_accuracy(test_logits, corpus.test, static_cast<std::size_t>(state.options.batch_size), opt.seed, epoch);
+    const double alpha = state.model.alpha();
+    // M4 is defined for alpha > 0 only (THEORY.md M2); with a raw alpha that left that range there is
+    // no hardmax model to evaluate, and the columns stay empty.
+    std::string hard_loss, hard_accuracy, certified_accuracy;
+    const bool hardmax_due = (epoch + 1) % opt.hardmax_every == 0 || epoch + 1 == opt.epochs;
+    if (alpha > 0 && hardmax_due) {
+      const evaluation hard = evaluate_hardmax(state.model, corpus.test, "double", threads);
+      hard_loss = fmt::format("{:.6f}", hard.mean_loss);
+      hard_accuracy = fmt::format("{:.6f}", hard.accuracy);
+      if (opt.certified)
+        certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(state.model, corpus.test, "certified", threads).accuracy);
+    }
+    rows.push_back(fmt::format("{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{},{},{},{:.2f},{},{:.6f},{:.6f},{:.6f},{}", epoch + 1,
+                               alpha, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy,
+                               hard_loss, hard_accuracy, certified_accuracy, seconds, threads, r.batch_mean_accuracy,
+                               test_batch_mean, r.smallest_alpha, r.nonpositive_alpha_steps));
     state.epochs_completed = epoch + 1;
     save_checkpoint(checkpoint_file, state);  // atomic: an interrupt never corrupts the last checkpoint
-    write_atomically(csv_file, [&](std::ostream& out) {
-      for (const std::string& row : rows) out << row << '\n';
+    write_atomically(csv_file, [&](std::ostream& o) {
+      for (const std::string& row : rows) o << row << '\n';
     });
-    fmt::print("epoch {:>3}: train loss {:.4f} acc {:.4f} | test loss {:.4f} acc {:.4f} | hardmax test acc {:.4f}{} | "
+    fmt::print("epoch {:>3}: train loss {:.4f} acc {:.4f} | test loss {:.4f} acc {:.4f} | hardmax test acc {}{} | "
                "alpha {:.4f} | {:.1f} s ({} threads, {} batches clipped)\n",
-               epoch + 1, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy, hard.accuracy,
-               opt.certified ? " (certified " + certified_accuracy + ")" : "", state.model.alpha(), seconds, threads,
-               r.clipped_batches);
+               epoch + 1, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy,
+               hard_accuracy.empty() ? "-" : hard_accuracy,
+               certified_accuracy.empty() ? "" : " (certified " + certified_accuracy + ")",
+               alpha, seconds, threads, r.clipped_batches);
+    if (r.nonpositive_alpha_steps > 0)
+      fmt::print("  alpha was not positive after {} of {} steps of this epoch (first after batch {}; smallest {:.6g}): "
+                 "the softmax layer then moves tokens away from what they attend to, and THEORY.md's M4 and L1-L6, "
+                 "which need alpha > 0, do not apply{}\n",
+                 r.nonpositive_alpha_steps, r.batches, r.first_nonpositive_batch, r.smallest_alpha,
+                 alpha > 0 ? "" : "; at the end of the epoch alpha <= 0, so M4 was not evaluated");
     std::fflush(stdout);  // one line per epoch in a log file too, not at exit
   }
   return exit_code::ok;
@@ -162,19 +222,17 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   auto opt = std::make_shared<train_options>();
   CLI::App* train = sentiment->add_subcommand(
       "train", "Train the classifier (embedding, 8 shared M5 layers, mean, decoder); evaluate softmax and hardmax M4 "
-               "per epoch into OUT/epochs.csv; checkpoint every epoch");
-  train->add_option("--data", opt->inputs.data, "Directory with train.csv(.gz) and test.csv(.gz), or aclImdb's train/ and test/")
-      ->capture_default_str();
-  train->add_option("--stop-words", opt->inputs.stop_words, "Stop-word list, one word per line")->capture_default_str();
+               "per epoch into OUT/epochs.csv; checkpoint every epoch. --preset paper makes every choice as the paper's "
+               "code does (docs/RESULTS.md)");
+  add_data_options(train, opt->inputs);
+  opt->choices.add_to(train, choice_options::scope::model);
   train->add_option("--dim", opt->dim, "Embedding dimension d")->check(CLI::Range(1, 1024))->capture_default_str();
   train->add_option("--epochs", opt->epochs, "Epochs in all (with --resume: up to this many)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  train->add_option("--seed", opt->seed, "Seed of the initialisation and of every epoch's shuffle")->capture_default_str();
-  train->add_option("--out", opt->out, "Output directory: vocabulary.txt, checkpoint.bin, epochs.csv")->required();
-  train->add_option("--threads", opt->inputs.threads, "Worker threads (results are identical for any number)")
-      ->check(CLI::Range(1u, 1024u))
+  train->add_option("--seed", opt->seed, "Seed of the initialisation, every epoch's shuffle and the pooled partition")
       ->capture_default_str();
+  train->add_option("--out", opt->out, "Output directory: setup.json, vocabulary.txt, checkpoint.bin, epochs.csv")->required();
   train->add_option("--train-limit", opt->train_limit, "Use only the first N training reviews (0: all)");
   train->add_option("--test-limit", opt->test_limit, "Use only the first N test reviews (0: all)");
   train->add_option("--learning-rate", opt->learning_rate, "Adam's learning rate (the paper: 0.001)")
@@ -183,17 +241,24 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_option("--batch-size", opt->batch_size, "Reviews per batch (the paper: 64)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  train->add_option("--partition", opt->partition,
-                    "official: the dataset's train and test files; pooled: all reviews shuffled with --seed, 70% train "
-                    "and 30% test (the paper's kind of split)")
-      ->check(CLI::IsMember({"official", "pooled"}))
+  train->add_option("--clip-norm", opt->clip_norm, "Global gradient-norm clipping (the paper: 5)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  train->add_flag("--resume", opt->resume, "Continue from OUT/checkpoint.bin (same result as an uninterrupted run)");
-  train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine every epoch (slower)");
-  on_run(train, [opt, command_line, train] {
-    opt->partition_given = train->count("--partition") > 0;
-    return run_train(*opt, command_line);
-  });
+  train->add_flag("--resume", opt->resume,
+                  "Continue from OUT/checkpoint.bin with the run's own choices (same result as an uninterrupted run)");
+  train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine (slower)");
+  train->add_option("--hardmax-every", opt->hardmax_every,
+                    "Evaluate hardmax M4 on the test set every K epochs and at the last (the paper: every 10)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  train->add_option("--train-metrics", opt->train_metrics,
+                    "full: train_loss and train_accuracy from a pass over the whole training set after each epoch; "
+                    "running: the epoch's running values, each batch scored before its step (what the paper reports)")
+      ->check(CLI::IsMember({"full", "running"}))
+      ->capture_default_str();
+  on_run(train, [opt, command_line] { return run_train(*opt, command_line); });
+  add_sentiment_export_command(*sentiment, command_line);
+  add_sentiment_tokens_command(*sentiment);
   add_sentiment_analysis_commands(*sentiment, command_line);
 }
 

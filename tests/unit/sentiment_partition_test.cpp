@@ -1,6 +1,7 @@
-// The pooled 70/30 partition of `hardmax sentiment train --partition pooled` (apps/sentiment_inputs):
-// training and test reviews are disjoint, together all of them, seeded, and the official partition
-// is the files as they are.
+// How a sentiment run turns reviews into model inputs (apps/sentiment_inputs, apps/sentiment_choices):
+// the pooled 70/30 partition (disjoint, all reviews, seeded; official is the files as they are), the
+// run's setup.json, the vocabulary's source, and the presets and options of issue 15.
+#include "apps/sentiment_choices.hpp"
 #include "apps/sentiment_inputs.hpp"
 #include "io/config_file.hpp"
 
@@ -61,15 +62,84 @@ TEST_CASE("pooled partition: 70% train, 30% test, disjoint, all reviews, fixed b
   CHECK(official.reviews[3].text == "test review 3");
 }
 
-TEST_CASE("partition.txt: saved and read back; absent means official; garbage is refused naming the file") {
+TEST_CASE("setup.json: saved and read back; a run without it reads partition.txt; garbage is refused naming the file") {
   const two_files files;
-  CHECK(load_partition(files.dir).mode == "official");
-  save_partition(files.dir, partition{"pooled", 42});
-  const partition p = load_partition(files.dir);
-  CHECK(p.mode == "pooled");
-  CHECK(p.seed == 42);
+  CHECK(load_corpus_setup(files.dir).how.mode == "official");
+  std::ofstream(files.dir / "partition.txt") << "pooled 42\n";  // a run from before setup.json
+  corpus_setup legacy = load_corpus_setup(files.dir);
+  CHECK(legacy.how.mode == "pooled");
+  CHECK(legacy.how.seed == 42);
+  CHECK(legacy.text == sentiment::text_options{});
+  CHECK(legacy.vocabulary == vocabulary_source::train);
   std::ofstream(files.dir / "partition.txt") << "shuffled\n";
-  CHECK_THROWS_WITH_AS(load_partition(files.dir), doctest::Contains("partition.txt"), input_error);
+  CHECK_THROWS_WITH_AS(load_corpus_setup(files.dir), doctest::Contains("partition.txt"), input_error);
+
+  corpus_setup paper{partition{"pooled", 7}, sentiment::paper_text_options(), vocabulary_source::all, 100, 40};
+  save_corpus_setup(files.dir, paper, "00ff");
+  const corpus_setup back = load_corpus_setup(files.dir);
+  CHECK(back.how.mode == "pooled");
+  CHECK(back.how.seed == 7);
+  CHECK(back.text == paper.text);
+  CHECK(back.vocabulary == vocabulary_source::all);
+  CHECK(back.train_limit == 100);
+  CHECK(back.test_limit == 40);
+  CHECK(recorded_digest(files.dir) == "00ff");
+  std::ofstream(files.dir / "setup.json") << R"({"partition": "pooled", "text": {}, "vocabulary": "everything"})";
+  CHECK_THROWS_WITH_AS(load_corpus_setup(files.dir), doctest::Contains("setup.json"), input_error);
+}
+
+TEST_CASE("the vocabulary comes from the training reviews, or from all of them as in the paper") {
+  const two_files files;
+  const sentiment_data_options opt{files.dir.string(), (files.dir / "stop.txt").string(), 1};
+  corpus_setup setup;
+  setup.text.words = sentiment::word_forms::none;
+  const prepared_corpus from_train = prepare_corpus(opt, setup);
+  setup.vocabulary = vocabulary_source::all;
+  const prepared_corpus from_all = prepare_corpus(opt, setup);
+  // Words: "train", "test", "review"; test-only "test" is unknown to the training vocabulary and dropped.
+  CHECK(from_train.vocab.size() == 3);
+  CHECK(from_all.vocab.size() == 4);
+  CHECK(from_train.vocab.id("test") == 0);
+  CHECK(from_all.vocab.id("test") != 0);
+  CHECK(from_train.test[0].ids[0] == from_train.vocab.id("review"));
+  CHECK(from_all.test[0].ids[0] == from_all.vocab.id("test"));
+  CHECK(from_train.digest != from_all.digest);
+  CHECK(prepare_corpus(opt, setup).digest == from_all.digest);
+  CHECK(encoded_digest(from_all.train, from_all.test) == from_all.digest);
+  CHECK(encoded_digest(from_all.test, from_all.train) != from_all.digest);
+}
+
+TEST_CASE("presets and options: paper sets every choice, a given option overrides it, a bad value names the option") {
+  const experiment_choices suite = preset_choices("suite", 3);
+  const experiment_choices paper = preset_choices("paper", 3);
+  CHECK(suite.corpus.how.mode == "official");
+  CHECK(paper.corpus.how.mode == "pooled");
+  CHECK(paper.corpus.how.seed == 3);
+  CHECK(paper.corpus.text == sentiment::paper_text_options());
+  CHECK(paper.corpus.vocabulary == vocabulary_source::all);
+  CHECK(paper.padding == sentiment::padding_mode::learnt);
+  CHECK(paper.alpha == sentiment::alpha_parametrisation::raw);
+  CHECK(paper.loss == sentiment::loss_form::probability);
+  // Every choice differs between the presets.
+  const auto a = describe(suite), b = describe(paper);
+  REQUIRE(a.size() == b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) CHECK(a[k].second != b[k].second);
+
+  choice_options given;
+  given.preset = "paper";
+  given.partition = "official";
+  given.alpha = "exp";
+  const experiment_choices mixed = given.resolve(suite, 3);
+  CHECK(mixed.corpus.how.mode == "official");
+  CHECK(mixed.alpha == sentiment::alpha_parametrisation::exp);
+  CHECK(mixed.padding == sentiment::padding_mode::learnt);
+  choice_options one;
+  one.lemmas = "wordnet";
+  CHECK(one.resolve(suite, 3).corpus.text.words == sentiment::word_forms::wordnet);
+  CHECK(one.resolve(suite, 3).corpus.text.letters == sentiment::letter_case::lower);
+  one.lemmas = "porter";
+  CHECK_THROWS_WITH_AS(one.resolve(suite, 3), doctest::Contains("--lemmas"), input_error);
+  CHECK_THROWS_AS(preset_choices("fast", 3), std::invalid_argument);
 }
 
 }  // namespace
