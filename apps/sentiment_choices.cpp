@@ -59,6 +59,8 @@ void choice_options::add_to(CLI::App* cmd, scope wanted) {
                   "official: the dataset's train and test files; pooled: all reviews shuffled with --seed, 70% train "
                   "and 30% test (the paper's kind of split) [suite: official, paper: pooled]")
       ->check(CLI::IsMember({"official", "pooled"}));
+  cmd->add_option("--partition-seed", partition_seed,
+                  "Seed of the pooled partition, so that runs with different --seed can share one split [--seed]");
   cmd->add_option("--vocabulary", vocabulary, "train: words of the training reviews; all: of every review, as the paper "
                                               "[suite: train, paper: all]")
       ->check(CLI::IsMember({"train", "all"}));
@@ -74,7 +76,8 @@ void choice_options::add_to(CLI::App* cmd, scope wanted) {
       ->check(CLI::IsMember({"logit", "probability"}));
 }
 
-experiment_choices choice_options::resolve(const experiment_choices& base, std::uint64_t seed) const {
+experiment_choices choice_options::resolve(const experiment_choices& base, std::uint64_t training_seed) const {
+  const std::uint64_t seed = partition_seed.value_or(training_seed);
   experiment_choices c = preset.empty() ? base : preset_choices(preset, seed);
   // Each given option, parsed by its own parser; a bad value names the option.
   const auto apply = [](const std::string& value, const char* option, const std::function<void(const std::string&)>& set) {
@@ -86,6 +89,7 @@ experiment_choices choice_options::resolve(const experiment_choices& base, std::
     }
   };
   apply(partition, "--partition", [&](const std::string& v) { c.corpus.how = hardmax::partition{v, v == "pooled" ? seed : 0}; });
+  if (partition_seed && c.corpus.how.mode == "pooled") c.corpus.how.seed = *partition_seed;
   apply(cleaning, "--cleaning", [&](const std::string& v) { c.corpus.text.cleaning = parse_cleaning_rules(v); });
   apply(letter_case, "--case", [&](const std::string& v) { c.corpus.text.letters = parse_letter_case(v); });
   apply(lemmas, "--lemmas", [&](const std::string& v) { c.corpus.text.words = parse_word_forms(v); });

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,7 @@ std::vector<std::pair<std::string, std::string>> describe(const experiment_choic
 // The options as typed; an empty string means "not given".
 struct choice_options {
   std::string preset, partition, cleaning, letter_case, lemmas, wordnet, vocabulary, padding, alpha, loss;
+  std::optional<std::uint64_t> partition_seed;
 
   // Which options a command takes: the text pipeline's (--preset, --cleaning, --case, --lemmas,
   // --wordnet); also the corpus's (--partition, --vocabulary); also the model's (--padding, --alpha,
@@ -42,8 +44,9 @@ struct choice_options {
   enum class scope { text, corpus, model };
   void add_to(CLI::App* cmd, scope wanted);
 
-  // `base` with every given option applied (a given --preset replaces `base` first). Throws
-  // input_error naming the option for an unknown value.
+  // `base` with every given option applied (a given --preset replaces `base` first); a pooled
+  // partition takes --partition-seed, else `seed`. Throws input_error naming the option for an
+  // unknown value.
   experiment_choices resolve(const experiment_choices& base, std::uint64_t seed) const;
 };
 

@@ -175,7 +175,8 @@ int run_train(const train_options& opt, const std::string& command_line) {
     const std::vector<double> test_logits = predict_logits(state.model, corpus.test, threads);
     const evaluation on_test = score_logits(test_logits, corpus.test, loss);
     const double test_batch_mean =
-        batch_mean_accuracy(test_logits, corpus.test, static_cast<std::size_t>(state.options.batch_size), opt.seed, epoch);
+        batch_mean_accuracy(test_logits, corpus.test, static_cast<std::size_t>(state.options.batch_size),
+                            state.options.seed, epoch);
     const double alpha = state.model.alpha();
     // M4 is defined for alpha > 0 only (THEORY.md M2); with a raw alpha that left that range there is
     // no hardmax model to evaluate, and the columns stay empty.
@@ -230,7 +231,7 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_option("--epochs", opt->epochs, "Epochs in all (with --resume: up to this many)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  train->add_option("--seed", opt->seed, "Seed of the initialisation, every epoch's shuffle and the pooled partition")
+  train->add_option("--seed", opt->seed, "Seed of the initialisation, every epoch's shuffle and (unless --partition-seed) the pooled partition")
       ->capture_default_str();
   train->add_option("--out", opt->out, "Output directory: setup.json, vocabulary.txt, checkpoint.bin, epochs.csv")->required();
   train->add_option("--train-limit", opt->train_limit, "Use only the first N training reviews (0: all)");

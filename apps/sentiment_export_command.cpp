@@ -25,7 +25,7 @@ struct export_options {
   sentiment_data_options inputs = default_sentiment_data();
   choice_options choices;
   std::string out, run;
-  std::uint64_t seed = 20261130;
+  std::uint64_t seed = 20261130;  // of the pooled partition unless --partition-seed: train's default seed
   std::size_t train_limit = 0, test_limit = 0;
 };
 
@@ -95,7 +95,6 @@ void add_sentiment_export_command(CLI::App& sentiment, const std::string& comman
   cmd->add_option("--out", opt->out, "Output directory")->required();
   cmd->add_option("--run", opt->run, "A `sentiment train` run: export its own encoding (setup.json, vocabulary.txt); "
                                      "the choices below are then ignored");
-  cmd->add_option("--seed", opt->seed, "Seed of the pooled partition")->capture_default_str();
   cmd->add_option("--train-limit", opt->train_limit, "Only the first N training reviews (0: all)");
   cmd->add_option("--test-limit", opt->test_limit, "Only the first N test reviews (0: all)");
   on_run(cmd, [opt, command_line] { return run_export(*opt, command_line); });

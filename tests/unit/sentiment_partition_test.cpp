@@ -133,6 +133,11 @@ TEST_CASE("presets and options: paper sets every choice, a given option override
   CHECK(mixed.corpus.how.mode == "official");
   CHECK(mixed.alpha == sentiment::alpha_parametrisation::exp);
   CHECK(mixed.padding == sentiment::padding_mode::learnt);
+  choice_options shared_split;  // another training seed on the same pooled split
+  shared_split.preset = "paper";
+  shared_split.partition_seed = 11;
+  CHECK(shared_split.resolve(suite, 3).corpus.how.seed == 11);
+  CHECK(given.resolve(suite, 3).corpus.how.seed == 0);  // official: no seed
   choice_options one;
   one.lemmas = "wordnet";
   CHECK(one.resolve(suite, 3).corpus.text.words == sentiment::word_forms::wordnet);
