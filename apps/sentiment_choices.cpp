@@ -56,9 +56,10 @@ void choice_options::add_to(CLI::App* cmd, scope wanted) {
   cmd->add_option("--wordnet", wordnet, "WordNet 3.0 database directory for --lemmas wordnet or morphstr [/usr/share/wordnet]");
   if (wanted == scope::text) return;
   cmd->add_option("--partition", partition,
-                  "official: the dataset's train and test files; pooled: all reviews shuffled with --seed, 70% train "
-                  "and 30% test (the paper's kind of split) [suite: official, paper: pooled]")
-      ->check(CLI::IsMember({"official", "pooled"}));
+                  "official: the dataset's train and test files; pooled: all reviews shuffled with --partition-seed, "
+                  "70% train and 30% test (the paper's kind of split); file-order: the train file then the test file "
+                  "cut 70/30 as they lie (the paper's rule on these files) [suite: official, paper: pooled]")
+      ->check(CLI::IsMember({"official", "pooled", "file-order"}));
   cmd->add_option("--partition-seed", partition_seed,
                   "Seed of the pooled partition, so that runs with different --seed can share one split [--seed]");
   cmd->add_option("--vocabulary", vocabulary, "train: words of the training reviews; all: of every review, as the paper "

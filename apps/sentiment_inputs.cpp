@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <numeric>
 #include <thread>
 
 namespace hardmax {
@@ -37,6 +38,8 @@ fs::path split_path(const fs::path& data, const std::string& split) {
     if (fs::exists(data / name)) return data / name;
   throw input_error(data.string(), "--data", fmt::format("no {0}.csv.gz, {0}.csv or {0}/ here", split));
 }
+
+bool is_partition_mode(const std::string& mode) { return mode == "official" || mode == "pooled" || mode == "file-order"; }
 
 std::string name_of(vocabulary_source v) { return v == vocabulary_source::train ? "train" : "all"; }
 
@@ -79,8 +82,8 @@ corpus_setup load_corpus_setup(const fs::path& run) {
   corpus_setup setup;
   try {
     setup.how.mode = doc.at("partition").get<std::string>();
-    if (setup.how.mode != "official" && setup.how.mode != "pooled")
-      throw std::invalid_argument("partition must be official or pooled, not '" + setup.how.mode + "'");
+    if (!is_partition_mode(setup.how.mode))
+      throw std::invalid_argument("partition must be official, pooled or file-order, not '" + setup.how.mode + "'");
     if (setup.how.mode == "pooled") setup.how.seed = doc.at("partition_seed").get<std::uint64_t>();
     setup.text = text_options_from_json(doc.at("text"));
     setup.vocabulary = parse_vocabulary_source(doc.at("vocabulary").get<std::string>());
@@ -102,12 +105,17 @@ std::string recorded_digest(const fs::path& run) {
 
 namespace {
 
+// The pooled and file-order partitions: both files, train then test, in a shuffled order or as they lie.
 std::vector<review> pooled_part(const sentiment_data_options& opt, const partition& how, const std::string& part) {
   std::vector<review> all = load_reviews(split_path(opt.data, "train"));
   std::vector<review> test = load_reviews(split_path(opt.data, "test"));
   all.insert(all.end(), std::make_move_iterator(test.begin()), std::make_move_iterator(test.end()));
-  std::mt19937_64 g = seeded_generator(how.seed, partition_stream);
-  const std::vector<std::size_t> order = shuffled_indices(all.size(), g);
+  std::vector<std::size_t> order(all.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  if (how.mode == "pooled") {
+    std::mt19937_64 g = seeded_generator(how.seed, partition_stream);
+    order = shuffled_indices(all.size(), g);
+  }
   const auto cut = static_cast<std::ptrdiff_t>(pooled_training_share * static_cast<double>(all.size()));
   const auto begin = part == "train" ? order.begin() : order.begin() + cut;
   const auto end = part == "train" ? order.begin() + cut : order.end();
@@ -121,7 +129,7 @@ std::vector<review> pooled_part(const sentiment_data_options& opt, const partiti
 preprocessed_split read_split(const sentiment_data_options& opt, const text_pipeline& pipeline, const partition& how,
                               const std::string& part, std::size_t limit) {
   preprocessed_split s;
-  if (how.mode == "pooled") {
+  if (how.mode != "official") {
     s.reviews = pooled_part(opt, how, part);
     if (limit && limit < s.reviews.size()) s.reviews.resize(limit);
   } else {

@@ -62,6 +62,25 @@ TEST_CASE("pooled partition: 70% train, 30% test, disjoint, all reviews, fixed b
   CHECK(official.reviews[3].text == "test review 3");
 }
 
+TEST_CASE("file-order partition: the train file then the test file, cut 70/30 as they lie") {
+  const two_files files;
+  const sentiment_data_options opt{files.dir.string(), (files.dir / "stop.txt").string(), 1};
+  const sentiment::text_pipeline pipeline(opt.stop_words);
+  const partition in_order{"file-order", 0};
+  const auto train = read_split(opt, pipeline, in_order, "train", 0).reviews;
+  const auto test = read_split(opt, pipeline, in_order, "test", 0).reviews;
+  REQUIRE(train.size() == 14);
+  REQUIRE(test.size() == 6);
+  CHECK(train[0].text == "train review 0");
+  CHECK(train[9].text == "train review 9");
+  CHECK(train[10].text == "test review 0");
+  CHECK(train[13].text == "test review 3");
+  CHECK(test[0].text == "test review 4");
+  CHECK(test[5].text == "test review 9");
+  CHECK(is_partition_mode("file-order"));
+  CHECK_FALSE(is_partition_mode("shuffled"));
+}
+
 TEST_CASE("setup.json: saved and read back; a run without it reads partition.txt; garbage is refused naming the file") {
   const two_files files;
   CHECK(load_corpus_setup(files.dir).how.mode == "official");
