@@ -2,9 +2,10 @@
 //  - one layer at n = 128, d = 16 against a per-token loop in the style of NumPy code;
 //  - one layer at n in {128, 1024}, d = 16 against the score GEMM alone (Eigen, same shapes);
 //  - a batch of 64 configurations, n = 128, d = 16, 10 layers, on 1 and 2 threads;
-//  - per ISA of the layer kernel this CPU runs (numerics/kernels/): one layer at n in {128, 1024},
-//    d = 16, and the score GEMM alone compiled in the same ISA's TU, with its GFLOP/s; at the end, the
-//    ratio layer / GEMM per ISA and shape (CPU-time medians when repetitions are aggregated);
+//  - per ISA of the score kernels this CPU runs (numerics/kernels/): one layer at n in {128, 1024},
+//    d = 16; Eigen's full score GEMM compiled in the same ISA's TU; and the kernels' own product alone
+//    (half the pairs, materialised), each with its GFLOP/s; at the end, the ratio of the layer to each
+//    product per ISA and shape (CPU-time medians when repetitions are aggregated);
 //  - the core's effective clock and the SSE2 and AVX2/FMA peaks it implies.
 // Input: a seeded configuration with n/8 large "anchor" tokens and small ones that attend to them,
 // so that most tokens are not leaders and every row is computed.
@@ -139,7 +140,9 @@ void score_gemm_isa(benchmark::State& state, vector_isa isa) {
   const model<double> m = identity_model(Z.cols());
   const index n = Z.rows(), d = Z.cols();
   std::vector<double> Q(static_cast<std::size_t>(n * d)), S(static_cast<std::size_t>(n * n));
-  const auto run = isa == vector_isa::avx2 ? &kernels::batched_scores_avx2 : &kernels::batched_scores_sse2;
+  const auto run = isa == vector_isa::avx512 ? &kernels::batched_scores_avx512
+                   : isa == vector_isa::avx2 ? &kernels::batched_scores_avx2
+                                             : &kernels::batched_scores_sse2;
   for (auto _ : state) {
     run(m.A.data(), Z.data(), n, d, Q.data(), S.data());
     benchmark::DoNotOptimize(S.data());
@@ -147,6 +150,27 @@ void score_gemm_isa(benchmark::State& state, vector_isa isa) {
   }
   state.counters["GFLOP/s"] =
       benchmark::Counter(score_flops(n, d) * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+}
+
+// The layer's own score product alone (numerics/kernels/): every block J >= I of S = Z A Z^T written
+// to memory, nothing scanned. Its rate counts the flops of the half it computes (the tiles J >= I,
+// diagonal tiles whole), so that it can be set against the peak.
+void half_scores_isa(benchmark::State& state, vector_isa isa) {
+  const tokens<double> Z = anchored(state.range(0), state.range(1));
+  const model<double> m = identity_model(Z.cols());
+  const index n = Z.rows(), d = Z.cols(), b = kernels::score_block, padded = (n + b - 1) / b * b;
+  std::vector<double> scratch(static_cast<std::size_t>(padded * ((d + 7) / 8 * 8 + d))), S(static_cast<std::size_t>(n * n));
+  const auto run = isa == vector_isa::avx512 ? &kernels::half_scores_avx512
+                   : isa == vector_isa::avx2 ? &kernels::half_scores_avx2
+                                             : &kernels::half_scores_sse2;
+  for (auto _ : state) {
+    run(m.A.data(), Z.data(), n, d, scratch.data(), S.data());
+    benchmark::DoNotOptimize(S.data());
+    benchmark::ClobberMemory();
+  }
+  const double blocks = static_cast<double>(padded / b), pairs = blocks * (blocks + 1) / 2 * static_cast<double>(b * b);
+  const double flops = 2.0 * static_cast<double>(n * d * d) + 2.0 * pairs * static_cast<double>(d);
+  state.counters["GFLOP/s"] = benchmark::Counter(flops * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
 }
 
 BENCHMARK(numpy_style_layer)->Name("layer/numpy-style")->Args({128, 16})->Unit(benchmark::kMicrosecond);
@@ -173,7 +197,9 @@ void clock_estimate(benchmark::State& state) {
   }
   const double cycles = 3.0 * 4.0 * chain * static_cast<double>(state.iterations());
   state.counters["clock"] = benchmark::Counter(cycles, benchmark::Counter::kIsRate);
-  // 2 FMA units x 4 doubles x 2 flops, and SSE2's 2 units x 2 doubles x 1 flop.
+  // 2 FMA units x 8 doubles x 2 flops (AVX-512 on a core with two 512-bit FMA units), 2 x 4 x 2
+  // for AVX2, and SSE2's 2 units x 2 doubles x 1 flop.
+  state.counters["AVX512-FMA-peak-flop"] = benchmark::Counter(32 * cycles, benchmark::Counter::kIsRate);
   state.counters["AVX2-FMA-peak-flop"] = benchmark::Counter(16 * cycles, benchmark::Counter::kIsRate);
   state.counters["SSE2-peak-flop"] = benchmark::Counter(4 * cycles, benchmark::Counter::kIsRate);
 }
@@ -194,13 +220,15 @@ class ratio_reporter : public benchmark::ConsoleReporter {
   }
   void Finalize() override {
     ConsoleReporter::Finalize();
-    std::printf("\nlayer / score GEMM, same ISA and shape (CPU time: on a shared machine the real time also counts waits):\n");
+    std::printf("\nlayer / score product, same ISA and shape (CPU time: on a shared machine the real time also counts waits):\n");
+    std::printf("  %-28s %14s %14s\n", "", "/ Eigen GEMM", "/ half product");
     for (const auto& [name, t] : times_) {
       const std::string prefix = "layer/batched-isa/";
       if (name.rfind(prefix, 0) != 0) continue;
-      const auto gemm = times_.find("layer/score-gemm-isa/" + name.substr(prefix.size()));
-      if (gemm != times_.end() && gemm->second > 0)
-        std::printf("  %-28s %.2f\n", name.substr(prefix.size()).c_str(), t / gemm->second);
+      const std::string shape = name.substr(prefix.size());
+      const auto gemm = times_.find("layer/score-gemm-isa/" + shape), half = times_.find("layer/half-scores-isa/" + shape);
+      if (gemm != times_.end() && half != times_.end() && gemm->second > 0 && half->second > 0)
+        std::printf("  %-28s %14.2f %14.2f\n", shape.c_str(), t / gemm->second, t / half->second);
     }
   }
 
@@ -218,6 +246,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("layer/batched-isa/" + name).c_str(), batched_layer_isa, isa)
         ->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("layer/score-gemm-isa/" + name).c_str(), score_gemm_isa, isa)
+        ->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("layer/half-scores-isa/" + name).c_str(), half_scores_isa, isa)
         ->Args({128, 16})->Args({1024, 16})->Unit(benchmark::kMicrosecond);
   }
   benchmark::RegisterBenchmark("cpu/clock-estimate", clock_estimate)->Unit(benchmark::kMillisecond);

@@ -1,11 +1,12 @@
 #include "numerics/batched_engine.hpp"
 
+#include "numerics/batched_layers.hpp"
 #include "numerics/hull_attention.hpp"
 #include "numerics/interruption.hpp"
-#include "numerics/kernels/batched_layer.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -14,166 +15,161 @@
 namespace hardmax {
 namespace {
 
-using kernel = std::ptrdiff_t (*)(const kernels::layer_args&);
-
-kernel kernel_for(vector_isa isa) {
-  return isa == vector_isa::avx2 ? &kernels::batched_layer_avx2 : &kernels::batched_layer_sse2;
-}
-
 // -1: not forced (HARDMAX_ISA or the best available); otherwise the forced vector_isa.
 std::atomic<int> forced_isa{-1};
 // -1: the real CPU; otherwise the best vector_isa to admit (detail::limit_cpu_isa, for tests).
 std::atomic<int> cpu_limit{-1};
 
+const char* isa_requirement(vector_isa isa) {
+  switch (isa) {
+    case vector_isa::avx512: return " (AVX-512F, AVX2 and FMA)";
+    case vector_isa::avx2: return " (AVX2 and FMA)";
+    case vector_isa::sse2: break;
+  }
+  return "";
+}
+
 void require_supported(vector_isa isa, const char* why) {
   if (!cpu_supports(isa))
     throw std::invalid_argument(std::string(why) + ": this CPU does not support the " + isa_name(isa) +
-                                " kernel of the batched engine" + (isa == vector_isa::avx2 ? " (AVX2 and FMA)" : ""));
-}
-
-// One thread's buffers, sized once per configuration shape and reused for every layer.
-struct workspace {
-  tokens<double> next;
-  std::vector<double> scratch;
-  std::vector<index> active;   // tokens that are not (yet) leaders
-  std::vector<index> ties;
-  std::vector<char> leader;    // per token
-
-  void reset(index n, index d) {
-    leader.assign(static_cast<std::size_t>(n), 0);
-    active.resize(static_cast<std::size_t>(n));
-    for (index i = 0; i < n; ++i) active[static_cast<std::size_t>(i)] = i;
-    ties.resize(static_cast<std::size_t>(n));
-    next.resize(n, d);
-  }
-};
-
-// The kernel's arguments for the active tokens w.active[begin, begin + size) of Z, writing into
-// w.next, with `own`'s scratch (the workspace of the thread that runs the chunk).
-kernels::layer_args kernel_args(const model<double>& m, const tokens<double>& Z, workspace& w, index begin, index size,
-                                workspace& own) {
-  const index n = Z.rows(), d = Z.cols();
-  own.scratch.resize(static_cast<std::size_t>(size * (2 * d + n) + d));
-  own.ties.resize(static_cast<std::size_t>(n));
-  kernels::layer_args args;
-  args.A = m.A.data();
-  args.alpha = m.alpha;
-  args.n = n;
-  args.d = d;
-  args.Z = Z.data();
-  args.next = w.next.data();
-  args.active = w.active.data() + begin;
-  args.n_active = size;
-  args.leader = w.leader.data();
-  args.scratch = own.scratch.data();
-  args.ties = own.ties.data();
-  return args;
-}
-
-// After a layer: `kept` tokens stay active (the first of w.active), the rows counted, Z^{k+1} in Z.
-void close_layer(tokens<double>& Z, workspace& w, std::size_t kept, batch_report& report) {
-  report.rows_computed += w.active.size();
-  report.rows_skipped += static_cast<std::size_t>(Z.rows()) - w.active.size();
-  w.active.resize(kept);
-  Z.swap(w.next);
-}
-
-// One layer of one configuration. Rows of tokens already known to be leaders are not recomputed:
-// by L2 a leader of Z^k attends only to its copies, does not move, and is a leader of Z^{k+1}, so
-// its row and its position are those of the previous layer for ever. (In floating point this
-// follows the theory rather than re-rounding (z + alpha z)/(1 + alpha), which may move z by an ulp.)
-// The arithmetic is the kernel's (numerics/kernels/batched_layer_impl.hpp), for the chosen ISA.
-void layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report,
-           const kernels::layer_args* hooks = nullptr) {
-  w.next.resize(Z.rows(), Z.cols());
-  kernels::layer_args args = kernel_args(m, Z, w, 0, static_cast<index>(w.active.size()), w);
-  if (hooks != nullptr) {
-    args.record = hooks->record;
-    args.context = hooks->context;
-  }
-  close_layer(Z, w, static_cast<std::size_t>(run(args)), report);
+                                " kernel of the batched engine" + isa_requirement(isa));
 }
 
 // One planar layer with the attention sets from the convex hull, decided exactly on the stored
 // coordinates; the rows of known leaders frozen (L2) and the update in the kernels' order of
 // operations: the attended rows summed in increasing j, then (z + alpha (sum / |C|)) / (1 + alpha).
-void planar_layer(const model<double>& m, tokens<double>& Z, workspace& w, batch_report& report) {
+void planar_layer(const model<double>& m, tokens<double>& Z, batched_layers& w, batch_report& report) {
   const index d = Z.cols();
   const attention_pattern C = hull_attention(m.A, Z);
-  w.next = Z;
+  tokens<double>& next = w.next();
+  next = Z;
   const double one_plus_alpha = 1 + m.alpha;
+  std::vector<index>& active = w.active();
   std::size_t kept = 0;
-  for (const index i : w.active) {
+  for (const index i : active) {
     const auto& Ci = C[static_cast<std::size_t>(i)];
     if (std::all_of(Ci.begin(), Ci.end(), [&](index j) { return Z.row(j) == Z.row(i); })) {
-      w.leader[static_cast<std::size_t>(i)] = 1;  // D1: attends only to its copies; fixed from now on
+      w.leader()[static_cast<std::size_t>(i)] = 1;  // D1: attends only to its copies; fixed from now on
       continue;
     }
     for (index c = 0; c < d; ++c) {
       double sum = 0;
       for (const index j : Ci) sum += Z(j, c);
-      w.next(i, c) = (Z(i, c) + m.alpha * (sum / static_cast<double>(Ci.size()))) / one_plus_alpha;
+      next(i, c) = (Z(i, c) + m.alpha * (sum / static_cast<double>(Ci.size()))) / one_plus_alpha;
     }
-    w.active[kept++] = i;
+    active[kept++] = i;
   }
-  close_layer(Z, w, kept, report);
+  report.rows_computed += active.size();
+  report.rows_skipped += static_cast<std::size_t>(Z.rows()) - active.size();
+  active.resize(kept);
+  Z.swap(next);
 }
 
-// Below this many tokens a configuration is not split across threads: the layer (about 1 ms at
-// n = 1024, d = 16) must outweigh starting the threads (tens of microseconds).
+// One layer by the score kernels on this thread alone.
+void kernel_layer(const score_kernels& k, const model<double>& m, tokens<double>& Z, batched_layers& w, batch_report& report) {
+  w.begin(k, m, Z, 1);
+  w.scan(0);
+  w.finish(0);
+  w.close(Z, report);
+}
+
+// Below this many tokens a configuration is not split across threads: the layer (about 0.3 ms at
+// n = 1024, d = 16) must outweigh starting the threads and meeting them three times a layer.
 constexpr index split_threshold = 512;
 
-// One layer of one configuration with its active rows split into `parts` contiguous chunks, one per
-// thread. Each row depends only on Z, so the result is bit-identical to `layer`: every chunk writes
-// its own rows of `next` and its own `leader` entries, and the chunks' surviving active tokens are
-// concatenated in order, as one kernel call would have compacted them.
-void split_layer(kernel run, const model<double>& m, tokens<double>& Z, workspace& w, std::vector<workspace>& helpers,
-                 batch_report& report) {
-  const auto na = static_cast<index>(w.active.size());
-  const auto parts = static_cast<index>(helpers.size()) + 1;
-  w.next = Z;  // leaders' rows stay (L2); the chunks overwrite the rest
-  std::vector<index> kept(static_cast<std::size_t>(parts), 0), first(static_cast<std::size_t>(parts) + 1, 0);
-  for (index p = 0; p <= parts; ++p) first[static_cast<std::size_t>(p)] = na * p / parts;
-  const auto chunk = [&](index p) {
-    workspace& own = p == 0 ? w : helpers[static_cast<std::size_t>(p - 1)];
-    const index begin = first[static_cast<std::size_t>(p)];
-    kernels::layer_args args = kernel_args(m, Z, w, begin, first[static_cast<std::size_t>(p) + 1] - begin, own);
-    args.next_prefilled = true;
-    kept[static_cast<std::size_t>(p)] = run(args);
+// `depth` layers of one configuration on `threads` threads that stay together for the whole run:
+// thread 0 begins and closes each layer, every thread scans its share of the tiles and finishes its
+// share of the points, with a barrier between phases (bit-identical to one thread: batched_layers.hpp).
+void split_layers(const score_kernels& k, const model<double>& m, tokens<double>& Z, index depth, batched_layers& w,
+                  unsigned threads, batch_report& report) {
+  std::barrier sync(static_cast<std::ptrdiff_t>(threads));
+  bool stop = false;
+  index layer = 0;
+  const auto body = [&](index part) {
+    for (;;) {
+      if (part == 0) {
+        stop = layer >= depth || interrupt_requested();
+        if (!stop) w.begin(k, m, Z, static_cast<index>(threads));
+      }
+      sync.arrive_and_wait();
+      if (stop) return;
+      w.scan(part);
+      sync.arrive_and_wait();
+      w.finish(part);
+      sync.arrive_and_wait();
+      if (part == 0) {
+        w.close(Z, report);
+        ++layer;
+      }
+    }
   };
   std::vector<std::thread> pool;
-  for (index p = 1; p < parts; ++p) pool.emplace_back(chunk, p);
-  chunk(0);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(body, static_cast<index>(t));
+  body(0);
   for (auto& t : pool) t.join();
-  std::size_t out = 0;
-  for (index p = 0; p < parts; ++p)
-    for (index k = 0; k < kept[static_cast<std::size_t>(p)]; ++k)
-      w.active[out++] = w.active[static_cast<std::size_t>(first[static_cast<std::size_t>(p)] + k)];
-  close_layer(Z, w, out, report);
+}
+
+// `depth` layers of one configuration (until an interrupt is recorded): in the plane by the hull
+// (O(n log n), not worth splitting), else by the score kernels, split across `threads` threads when
+// the configuration is large enough.
+void run_configuration(const score_kernels& k, const model<double>& m, tokens<double>& Z, index depth, batched_layers& w,
+                       unsigned threads, planar_attention planar, batch_report& report) {
+  w.reset(Z.rows(), Z.cols());
+  if (planar == planar_attention::hull && Z.cols() == 2) {
+    for (index layer = 0; layer < depth && !interrupt_requested(); ++layer) planar_layer(m, Z, w, report);
+  } else if (threads > 1 && Z.rows() >= split_threshold && Z.cols() > 0) {
+    split_layers(k, m, Z, depth, w, threads, report);
+  } else {
+    for (index layer = 0; layer < depth && !interrupt_requested(); ++layer) kernel_layer(k, m, Z, w, report);
+  }
+}
+
+// Configurations one after the other, each large one's layers split across `threads` threads.
+batch_report split_each(const score_kernels& k, const model<double>& m, std::vector<tokens<double>>& batch, index depth,
+                        unsigned threads, planar_attention planar) {
+  batch_report report;
+  batched_layers w;
+  for (tokens<double>& Z : batch) run_configuration(k, m, Z, depth, w, threads, planar, report);
+  stop_if_interrupted();
+  return report;
 }
 
 }  // namespace
 
-const char* isa_name(vector_isa isa) { return isa == vector_isa::avx2 ? "avx2" : "sse2"; }
+const char* isa_name(vector_isa isa) {
+  switch (isa) {
+    case vector_isa::avx512: return "avx512";
+    case vector_isa::avx2: return "avx2";
+    case vector_isa::sse2: break;
+  }
+  return "sse2";
+}
 
 vector_isa parse_isa(std::string_view name) {
   if (name == "sse2") return vector_isa::sse2;
   if (name == "avx2") return vector_isa::avx2;
-  throw std::invalid_argument("unknown ISA '" + std::string(name) + "' for the batched engine (expected sse2 or avx2)");
+  if (name == "avx512") return vector_isa::avx512;
+  throw std::invalid_argument("unknown ISA '" + std::string(name) + "' for the batched engine (expected sse2, avx2 or avx512)");
 }
 
 bool cpu_supports(vector_isa isa) {
   const int limit = cpu_limit.load();
   if (limit >= 0 && static_cast<int>(isa) > limit) return false;
-  if (isa == vector_isa::sse2) return true;  // every x86-64
   __builtin_cpu_init();
-  // libgcc reports AVX2 and FMA only when the OS also saves the YMM registers (XCR0).
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  // libgcc reports AVX2, FMA and AVX-512F only when the OS also saves the YMM (and ZMM) registers (XCR0).
+  switch (isa) {
+    case vector_isa::avx512:
+      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case vector_isa::avx2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case vector_isa::sse2: break;
+  }
+  return true;  // every x86-64
 }
 
 std::vector<vector_isa> available_isas() {
-  std::vector<vector_isa> out{vector_isa::sse2};
-  if (cpu_supports(vector_isa::avx2)) out.push_back(vector_isa::avx2);
+  std::vector<vector_isa> out;
+  for (vector_isa isa : {vector_isa::sse2, vector_isa::avx2, vector_isa::avx512})
+    if (cpu_supports(isa)) out.push_back(isa);
   return out;
 }
 
@@ -186,7 +182,7 @@ vector_isa batched_isa() {
     require_supported(isa, "HARDMAX_ISA");
     return isa;
   }
-  return cpu_supports(vector_isa::avx2) ? vector_isa::avx2 : vector_isa::sse2;
+  return available_isas().back();
 }
 
 void force_batched_isa(vector_isa isa) {
@@ -203,55 +199,23 @@ void detail::limit_cpu_isa(std::optional<vector_isa> best) { cpu_limit.store(bes
 attention_pattern batched_attention(const model<double>& m, const tokens<double>& Z) {
   if (m.A.rows() != Z.cols() || m.A.cols() != Z.cols())
     throw std::invalid_argument("the batched engine needs a configuration in the dimension of A");
-  const kernel run = kernel_for(batched_isa());
+  const score_kernels k = score_kernels_for(batched_isa());
   tokens<double> Zc = Z;  // contiguous, row-major
-  workspace w;
+  batched_layers w;
   w.reset(Z.rows(), Z.cols());
   attention_pattern C(static_cast<std::size_t>(Z.rows()));
-  if (Z.cols() == 0)  // the kernel decides this case without scores: every token attends to all
+  if (Z.cols() == 0)  // decided without scores: every token attends to all
     for (auto& Ci : C)
       for (index j = 0; j < Z.rows(); ++j) Ci.push_back(j);
+  w.record_attention(
+      [](void* context, index i, const index* set, index size) {
+        (*static_cast<attention_pattern*>(context))[static_cast<std::size_t>(i)].assign(set, set + size);
+      },
+      &C);
   batch_report ignored;
-  kernels::layer_args extra;
-  extra.context = &C;
-  extra.record = [](void* context, std::ptrdiff_t i, const std::ptrdiff_t* set, std::ptrdiff_t size) {
-    (*static_cast<attention_pattern*>(context))[static_cast<std::size_t>(i)].assign(set, set + size);
-  };
-  layer(run, m, Zc, w, ignored, &extra);
+  kernel_layer(k, m, Zc, w, ignored);
   return C;
 }
-
-namespace {
-
-// `depth` layers of one configuration (until an interrupt is recorded): in the plane by the hull
-// (O(n log n), not worth splitting), else by the kernel, its rows split across `helpers` and this
-// thread when the configuration is large enough and helpers are given.
-void run_configuration(kernel run, const model<double>& m, tokens<double>& Z, index depth, workspace& w,
-                       std::vector<workspace>& helpers, planar_attention planar, batch_report& report) {
-  w.reset(Z.rows(), Z.cols());
-  const bool hull = planar == planar_attention::hull && Z.cols() == 2;
-  for (index k = 0; k < depth && !interrupt_requested(); ++k) {
-    if (hull)
-      planar_layer(m, Z, w, report);
-    else if (!helpers.empty() && Z.rows() >= split_threshold && Z.cols() > 0 && w.active.size() > helpers.size())
-      split_layer(run, m, Z, w, helpers, report);
-    else
-      layer(run, m, Z, w, report);
-  }
-}
-
-// Configurations one after the other, each large one's layers split across `threads` threads.
-batch_report split_each(kernel run, const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads,
-                        planar_attention planar) {
-  batch_report report;
-  workspace w;
-  std::vector<workspace> helpers(threads - 1);
-  for (tokens<double>& Z : batch) run_configuration(run, m, Z, depth, w, helpers, planar, report);
-  stop_if_interrupted();
-  return report;
-}
-
-}  // namespace
 
 batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>& batch, index depth, unsigned threads,
                             planar_attention planar) {
@@ -260,22 +224,21 @@ batch_report simulate_batch(const model<double>& m, std::vector<tokens<double>>&
   if (m.A.cols() != d) throw std::invalid_argument("the batched engine needs a square A");
   for (const auto& Z : batch)
     if (Z.cols() != d) throw std::invalid_argument("the batched engine needs every configuration in the dimension of A");
-  const kernel run = kernel_for(batched_isa());  // one ISA for the whole call
+  const score_kernels k = score_kernels_for(batched_isa());  // one ISA for the whole call
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Fewer configurations than threads: each large one is split across the threads instead.
   if (batch.size() < threads) {
     const bool any_large = std::any_of(batch.begin(), batch.end(), [](const tokens<double>& Z) { return Z.rows() >= split_threshold; });
-    if (any_large) return split_each(run, m, batch, depth, threads, planar);
+    if (any_large) return split_each(k, m, batch, depth, threads, planar);
   }
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, batch.size())));
   std::atomic<std::size_t> next_config{0};
   std::vector<batch_report> reports(threads);
   const auto work = [&](unsigned t) {
     // Buffers persist per thread across calls, so a caller stepping layer by layer allocates nothing.
-    thread_local workspace w;
-    std::vector<workspace> no_helpers;
+    thread_local batched_layers w;
     for (std::size_t c; (c = next_config.fetch_add(1)) < batch.size();)
-      run_configuration(run, m, batch[c], depth, w, no_helpers, planar, reports[t]);
+      run_configuration(k, m, batch[c], depth, w, 1, planar, reports[t]);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);

@@ -6,6 +6,7 @@
 #include "numerics/hull_attention.hpp"
 #include "numerics/leaders.hpp"
 #include "numerics/trajectory.hpp"
+#include "unit/batched_test_inputs.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,13 +20,10 @@
 namespace hardmax {
 namespace {
 
-// Forces an ISA for one scope and restores the automatic choice afterwards.
-struct forced_isa {
-  explicit forced_isa(vector_isa isa) { force_batched_isa(isa); }
-  ~forced_isa() { reset_batched_isa(); }
-  forced_isa(const forced_isa&) = delete;
-  forced_isa& operator=(const forced_isa&) = delete;
-};
+using testing::forced_isa;
+using testing::lattice_tokens;
+using testing::random_spd;
+using testing::random_tokens;
 
 // Sets (or, with nullptr, unsets) an environment variable for one scope, restoring it afterwards.
 struct scoped_env {
@@ -52,41 +50,6 @@ struct cpu_limited {
   cpu_limited(const cpu_limited&) = delete;
   cpu_limited& operator=(const cpu_limited&) = delete;
 };
-
-// A random symmetric positive definite A = B B^T + I, symmetric bit for bit.
-matrix<double> random_spd(index d, std::mt19937_64& rng) {
-  std::uniform_real_distribution<double> u(-1, 1);
-  matrix<double> B(d, d), A(d, d);
-  for (index r = 0; r < d; ++r)
-    for (index c = 0; c < d; ++c) B(r, c) = u(rng);
-  for (index r = 0; r < d; ++r)
-    for (index c = r; c < d; ++c) {
-      double s = r == c ? 1.0 : 0.0;
-      for (index k = 0; k < d; ++k) s += B(r, k) * B(c, k);
-      A(r, c) = A(c, r) = s;
-    }
-  return A;
-}
-
-// n random tokens in [-1, 1]^d, the first n/8 scaled by 8 (anchors), as in bench/batched_bench.cpp.
-tokens<double> random_tokens(index n, index d, std::mt19937_64& rng) {
-  std::uniform_real_distribution<double> u(-1, 1);
-  tokens<double> Z(n, d);
-  for (index i = 0; i < n; ++i)
-    for (index c = 0; c < d; ++c) Z(i, c) = u(rng) * (i < n / 8 ? 8.0 : 1.0);
-  return Z;
-}
-
-// n tokens on the integer lattice {-2, ..., 2}^d, with copies: every score is a small integer,
-// computed exactly in any order and with or without FMA, so ties are exact in every ISA.
-tokens<double> lattice_tokens(index n, index d, std::mt19937_64& rng) {
-  std::uniform_int_distribution<int> k(-2, 2);
-  tokens<double> Z(n, d);
-  for (index i = 0; i < n; ++i)
-    for (index c = 0; c < d; ++c) Z(i, c) = k(rng);
-  for (index i = 1; i < n; i += 5) Z.row(i) = Z.row(i - 1);  // copies
-  return Z;
-}
 
 double max_abs_difference(const tokens<double>& a, const tokens<double>& b) { return (a - b).cwiseAbs().maxCoeff(); }
 
@@ -139,9 +102,8 @@ TEST_CASE("batched kernels: this CPU's ISAs, and the default is the best of them
 
 TEST_CASE("batched kernels: every ISA agrees with the generic double engine on random inputs") {
   for (vector_isa isa : available_isas()) {
-    const std::string isa_text = isa_name(isa);
-    CAPTURE(isa_text);
     const forced_isa f(isa);
+    CAPTURE(f.name);
     std::mt19937_64 rng(20261203);
     for (index d : {1, 2, 3, 8, 16}) {
       for (index n : {1, 2, 7, 33, 100}) {
@@ -159,9 +121,8 @@ TEST_CASE("batched kernels: every ISA agrees with the generic double engine on r
 
 TEST_CASE("batched kernels: every ISA decides exact ties as the generic engine does (integer lattice)") {
   for (vector_isa isa : available_isas()) {
-    const std::string isa_text = isa_name(isa);
-    CAPTURE(isa_text);
     const forced_isa f(isa);
+    CAPTURE(f.name);
     std::mt19937_64 rng(17);
     std::size_t tied_rows = 0;
     for (index d : {1, 2, 3, 5, 16}) {
@@ -198,9 +159,8 @@ TEST_CASE("batched kernels: the ISAs agree with each other exactly on tied input
   const model<double> m_int{A_int, 0.5, {}, {}, {}};
   std::vector<tokens<double>> first_random, first_lattice;
   for (vector_isa isa : isas) {
-    const std::string isa_text = isa_name(isa);
-    CAPTURE(isa_text);
     const forced_isa f(isa);
+    CAPTURE(f.name);
     std::vector<tokens<double>> a{random}, b{lattice};
     simulate_batch(m, a, 10, 1);
     simulate_batch(m_int, b, 1, 1);
@@ -216,9 +176,8 @@ TEST_CASE("batched kernels: the ISAs agree with each other exactly on tied input
 
 TEST_CASE("batched kernels: leaders are frozen and rows counted the same in every ISA (L2)") {
   for (vector_isa isa : available_isas()) {
-    const std::string isa_text = isa_name(isa);
-    CAPTURE(isa_text);
     const forced_isa f(isa);
+    CAPTURE(f.name);
     // Random anchors (the first 8 tokens, far out) are leaders at layer 0; their rows are skipped after.
     std::mt19937_64 rng(3);
     const tokens<double> Z0 = random_tokens(64, 4, rng);
@@ -234,9 +193,8 @@ TEST_CASE("batched kernels: leaders are frozen and rows counted the same in ever
 
 TEST_CASE("batched kernels: one large configuration split across threads is bit-identical to one thread") {
   for (vector_isa isa : available_isas()) {
-    const std::string isa_text = isa_name(isa);
-    CAPTURE(isa_text);
     const forced_isa f(isa);
+    CAPTURE(f.name);
     std::mt19937_64 rng(11);
     const model<double> m{random_spd(8, rng), 0.5, {}, {}, {}};
     for (const tokens<double>& Z0 : {random_tokens(700, 8, rng), lattice_tokens(900, 8, rng)}) {
@@ -288,7 +246,7 @@ TEST_CASE("batched engine in the plane: the convex hull's exact attention, as th
 
 TEST_CASE("batched kernels: an unknown ISA, or one the CPU lacks, is an error") {
   const scoped_env unset("HARDMAX_ISA", nullptr);
-  CHECK_THROWS_AS(parse_isa("avx512"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_isa("avx1024"), std::invalid_argument);
   CHECK_THROWS_AS(force_batched_isa("neon"), std::invalid_argument);
   const model<double> m{matrix<double>::Identity(2, 2), 0.5, {}, {}, {}};
   std::vector<tokens<double>> batch{tokens<double>::Zero(3, 2)};
