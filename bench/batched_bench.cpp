@@ -10,6 +10,7 @@
 // Input: a seeded configuration with n/8 large "anchor" tokens and small ones that attend to them,
 // so that most tokens are not leaders and every row is computed.
 #include "numerics/batched_engine.hpp"
+#include "numerics/batched_layers.hpp"
 #include "numerics/kernels/batched_layer.hpp"
 
 #include <Eigen/Dense>
@@ -159,7 +160,9 @@ void half_scores_isa(benchmark::State& state, vector_isa isa) {
   const tokens<double> Z = anchored(state.range(0), state.range(1));
   const model<double> m = identity_model(Z.cols());
   const index n = Z.rows(), d = Z.cols(), b = kernels::score_block, padded = (n + b - 1) / b * b;
-  std::vector<double> scratch(static_cast<std::size_t>(padded * ((d + 7) / 8 * 8 + d))), S(static_cast<std::size_t>(n * n));
+  // On 64-byte boundaries, as the layer's own buffers (numerics/batched_layers.hpp).
+  std::vector<double, cache_aligned<double>> scratch(static_cast<std::size_t>(padded * ((d + 7) / 8 * 8 + d) + d));
+  std::vector<double> S(static_cast<std::size_t>(n * n));
   const auto run = isa == vector_isa::avx512 ? &kernels::half_scores_avx512
                    : isa == vector_isa::avx2 ? &kernels::half_scores_avx2
                                              : &kernels::half_scores_sse2;

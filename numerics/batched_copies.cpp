@@ -29,26 +29,6 @@ void batched_copies::reset(index n, index d) {
   leader_slots_.assign(slots_for(0), -1);
 }
 
-// A weighted sum of the coordinates in a fixed order, so equal rows give equal sums, with four
-// independent partial sums (a chained hash would wait a multiply's latency per coordinate), then its
-// bits mixed. Distinct rows collide only where sum_c w_c (x_c - y_c) rounds to zero: then their rows
-// are compared, which costs time, never correctness.
-std::uint64_t batched_copies::hash(const double* z) const {
-  const auto d = static_cast<index>(weights_.size());
-  const double* w = weights_.data();
-  double partial[4] = {0, 0, 0, 0};
-  index c = 0;
-  for (; c + 4 <= d; c += 4)
-    for (int k = 0; k < 4; ++k) partial[k] += z[c + k] * w[c + k];
-  for (; c < d; ++c) partial[0] += z[c] * w[c];
-  const double key = ((partial[0] + partial[1]) + (partial[2] + partial[3])) + 0.0;  // -0 + 0 = +0
-  std::uint64_t h;
-  std::memcpy(&h, &key, sizeof h);
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDu;
-  return h ^ (h >> 33);
-}
-
 void batched_copies::insert_leader(std::uint64_t h, index l) {
   const std::size_t mask = leader_slots_.size() - 1;
   for (std::size_t s = h & mask;; s = (s + 1) & mask)

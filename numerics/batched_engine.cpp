@@ -66,8 +66,9 @@ void planar_layer(const model<double>& m, tokens<double>& Z, batched_layers& w, 
 }
 
 // One layer by the score kernels on this thread alone.
-void kernel_layer(const score_kernels& k, const model<double>& m, tokens<double>& Z, batched_layers& w, batch_report& report) {
-  w.begin(k, m, Z, 1);
+void kernel_layer(const score_kernels& k, const model<double>& m, tokens<double>& Z, batched_layers& w, bool another_follows,
+                  batch_report& report) {
+  w.begin(k, m, Z, 1, another_follows);
   w.scan(0);
   w.finish(0);
   w.close(Z, report);
@@ -89,7 +90,7 @@ void split_layers(const score_kernels& k, const model<double>& m, tokens<double>
     for (;;) {
       if (part == 0) {
         stop = layer >= depth || interrupt_requested();
-        if (!stop) w.begin(k, m, Z, static_cast<index>(threads));
+        if (!stop) w.begin(k, m, Z, static_cast<index>(threads), layer + 1 < depth);
       }
       sync.arrive_and_wait();
       if (stop) return;
@@ -120,7 +121,7 @@ void run_configuration(const score_kernels& k, const model<double>& m, tokens<do
   } else if (threads > 1 && Z.rows() >= split_threshold && Z.cols() > 0) {
     split_layers(k, m, Z, depth, w, threads, report);
   } else {
-    for (index layer = 0; layer < depth && !interrupt_requested(); ++layer) kernel_layer(k, m, Z, w, report);
+    for (index layer = 0; layer < depth && !interrupt_requested(); ++layer) kernel_layer(k, m, Z, w, layer + 1 < depth, report);
   }
 }
 
@@ -213,7 +214,7 @@ attention_pattern batched_attention(const model<double>& m, const tokens<double>
       },
       &C);
   batch_report ignored;
-  kernel_layer(k, m, Zc, w, ignored);
+  kernel_layer(k, m, Zc, w, false, ignored);
   return C;
 }
 

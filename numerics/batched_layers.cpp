@@ -51,8 +51,10 @@ void batched_layers::reset(index n, index d) {
   copies_.reset(n, d);
 }
 
-void batched_layers::begin(const score_kernels& kernels, const model<double>& m, const tokens<double>& Z, index parts) {
+void batched_layers::begin(const score_kernels& kernels, const model<double>& m, const tokens<double>& Z, index parts,
+                           bool another_follows) {
   kernels_ = kernels;
+  another_follows_ = another_follows;
   model_ = &m;
   Z_ = &Z;
   parts_ = parts;
@@ -73,6 +75,11 @@ void batched_layers::begin(const score_kernels& kernels, const model<double>& m,
   kernels::score_args& a = args_;
   a.A = m.A.data();
   a.d = d;
+  diagonal_ = m.A.diagonal();
+  bool diagonal = true;
+  for (index r = 0; r < d && diagonal; ++r)
+    for (index c = 0; c < d && diagonal; ++c) diagonal = r == c || m.A(r, c) == 0;
+  a.diagonal = diagonal ? diagonal_.data() : nullptr;
   a.Z = Z.data();
   a.point = copies_.representatives().data();
   a.n_active = points_;
@@ -168,11 +175,10 @@ void batched_layers::finish_point(index a, part_buffers& own) {
   }
   double* out = next_.data() + members[0] * Z.cols();
   update(Z, members[0], set, set_size, model_->alpha, out);
-  const std::uint64_t h = copies_.hash(out);
-  for (index k = 0; k < n_members; ++k) {
-    if (k > 0) next_.row(members[k]) = next_.row(members[0]);
-    copies_.set_hash(members[k], h);
-  }
+  for (index k = 1; k < n_members; ++k) next_.row(members[k]) = next_.row(members[0]);
+  if (!another_follows_) return;
+  const std::uint64_t h = copies_.hash(out);  // while the row is in cache, for the next grouping
+  for (index k = 0; k < n_members; ++k) copies_.set_hash(members[k], h);
 }
 
 void batched_layers::close(tokens<double>& Z, batch_report& report) {
@@ -180,7 +186,7 @@ void batched_layers::close(tokens<double>& Z, batch_report& report) {
     if (point_leader_[static_cast<std::size_t>(a)]) {
       const index* members = copies_.active_members(a);
       for (index k = 0; k < copies_.active_size(a); ++k) leader_[static_cast<std::size_t>(members[k])] = 1;
-      copies_.add_leader(a);
+      if (another_follows_) copies_.add_leader(a);  // for the next grouping
     }
   report.rows_computed += active_.size();
   report.rows_skipped += static_cast<std::size_t>(Z.rows()) - active_.size();

@@ -20,9 +20,23 @@
 #include "numerics/batched_engine.hpp"
 #include "numerics/kernels/batched_layer.hpp"
 
+#include <new>
 #include <vector>
 
 namespace hardmax {
+
+// Storage on 64-byte boundaries: the kernels load and store whole rows of panels and queries
+// (16 doubles, 128 bytes) as vectors, and a vector across two cache lines costs two accesses.
+template <class T>
+struct cache_aligned {
+  using value_type = T;
+  cache_aligned() = default;
+  template <class U>
+  cache_aligned(const cache_aligned<U>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64})); }
+  void deallocate(T* p, std::size_t) { ::operator delete(p, std::align_val_t{64}); }
+  friend bool operator==(const cache_aligned&, const cache_aligned&) { return true; }
+};
 
 // One ISA's score kernels.
 struct score_kernels {
@@ -44,7 +58,10 @@ class batched_layers {
 
   // The phases of one layer of M4 on Z (V = I) with `parts` parts (threads): begin, then scan(p)
   // and finish(p) for every p (each phase complete on every part before the next starts), then close.
-  void begin(const score_kernels& kernels, const model<double>& m, const tokens<double>& Z, index parts);
+  // `another_follows`: another layer of this configuration will begin after close (then the new
+  // rows' hashes are kept for its grouping).
+  void begin(const score_kernels& kernels, const model<double>& m, const tokens<double>& Z, index parts,
+             bool another_follows);
   void scan(index part);
   void finish(index part);
   void close(tokens<double>& Z, batch_report& report);
@@ -66,7 +83,7 @@ class batched_layers {
 
  private:
   struct part_buffers {
-    std::vector<double> best;
+    std::vector<double, cache_aligned<double>> best;
     std::vector<std::ptrdiff_t> count, ties, positions;
     std::vector<index> set;  // an attention set, as tokens
   };
@@ -78,12 +95,14 @@ class batched_layers {
   const tokens<double>* Z_ = nullptr;
   tokens<double> next_;
   bool next_holds_leaders_ = false;
+  bool another_follows_ = false;
   std::vector<index> active_;          // tokens not (yet) known to be leaders, increasing
   std::vector<char> leader_;           // per token
   batched_copies copies_;
   index points_ = 0, parts_ = 1, tiles_ = 0;
   kernels::score_args args_;
-  std::vector<double> packed_;         // the kernel's queries and panels
+  std::vector<double, cache_aligned<double>> packed_;  // the kernel's queries and panels
+  Eigen::VectorXd diagonal_;           // A's
   std::vector<part_buffers> part_;
   std::vector<char> point_leader_;     // per active point: found to be a leader in this layer
   attention_record record_ = nullptr;

@@ -35,6 +35,8 @@ constexpr std::ptrdiff_t stored_ties = 8;    // tie positions a scan keeps per r
 struct score_args {
   const double* A = nullptr;           // d x d, symmetric, row-major
   std::ptrdiff_t d = 0;                // >= 1
+  const double* diagonal = nullptr;    // A's diagonal when A is diagonal (the queries then take one
+                                       // product per coordinate, the same value), else nullptr
   const double* Z = nullptr;           // the configuration, row-major, `d` columns
   const std::ptrdiff_t* point = nullptr;  // [n_active + n_leaders]: the token (row of Z) of each point,
                                           // active points first, then leader points
@@ -70,7 +72,7 @@ struct scan_state {
 //  batched_scores_<isa>: Q = Z A and S = Q Z^T for all n rows with the ISA's own Eigen (the full
 //    GEMM), and half_scores_<isa>: the kernel's product alone, every block J >= I of S = Z A Z^T
 //    written (n x n, row-major; scratch: n rounded up to score_block, times (query_stride + d)
-//    doubles). For the benchmark (bench/batched_bench.cpp).
+//    doubles, plus d). For the benchmark (bench/batched_bench.cpp).
 void prepare_scores_sse2(const score_args& args);
 void scan_scores_sse2(const score_args& args, std::ptrdiff_t first_tile, std::ptrdiff_t last_tile, const scan_state& state);
 std::ptrdiff_t row_ties_sse2(const score_args& args, std::ptrdiff_t a, std::ptrdiff_t* ties);

@@ -5,8 +5,10 @@
 #error "batched_layer_avx512.cpp must be compiled with -mavx512f -mavx2 -mfma"
 #endif
 // GCC 12 flags `__m256d __Y = __Y` inside its own _mm256_undefined_pd (the deliberate "undefined"
-// idiom), reached through Eigen's AVX-512 reductions: a false positive in system headers.
+// idiom), reached through its _mm512_reduce_max_pd and Eigen's AVX-512 reductions: a false positive
+// in system headers.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #define HARDMAX_KERNEL_ISA avx512
 #define Eigen hardmax_eigen_avx512  // this TU's own copy of Eigen: no template instantiation shared with other TUs
 #include "numerics/kernels/batched_layer_impl.hpp"

@@ -46,6 +46,23 @@ inline vec maximum(vec a, vec b) { return _mm512_max_pd(a, b); }
 inline unsigned at_least(vec a, vec b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
 inline unsigned equal(vec a, vec b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
 inline double horizontal_max(vec a) { return _mm512_reduce_max_pd(a); }
+inline vec keep_lanes(vec a, unsigned mask, vec other) { return _mm512_mask_blend_pd(static_cast<__mmask8>(mask), other, a); }
+inline void transpose(vec (&r)[lanes]) {
+  vec t[lanes], u[lanes];
+  for (int i = 0; i < lanes; i += 2) {
+    t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);
+    t[i + 1] = _mm512_unpackhi_pd(r[i], r[i + 1]);
+  }
+  for (int i = 0; i < lanes; i += 4)
+    for (int j = 0; j < 2; ++j) {
+      u[i + j] = _mm512_shuffle_f64x2(t[i + j], t[i + j + 2], 0x88);
+      u[i + j + 2] = _mm512_shuffle_f64x2(t[i + j], t[i + j + 2], 0xDD);
+    }
+  for (int j = 0; j < 4; ++j) {
+    r[j] = _mm512_shuffle_f64x2(u[j], u[j + 4], 0x88);
+    r[j + 4] = _mm512_shuffle_f64x2(u[j], u[j + 4], 0xDD);
+  }
+}
 inline double multiply_add(double a, double b, double c) { return __builtin_fma(a, b, c); }
 #elif defined(__AVX2__) && defined(__FMA__)
 using vec = __m256d;
@@ -62,6 +79,18 @@ inline double horizontal_max(vec a) {
   const __m128d half = _mm_max_pd(_mm256_castpd256_pd128(a), _mm256_extractf128_pd(a, 1));
   return _mm_cvtsd_f64(_mm_max_sd(half, _mm_unpackhi_pd(half, half)));
 }
+inline void transpose(vec (&r)[lanes]) {
+  const vec t0 = _mm256_unpacklo_pd(r[0], r[1]), t1 = _mm256_unpackhi_pd(r[0], r[1]);
+  const vec t2 = _mm256_unpacklo_pd(r[2], r[3]), t3 = _mm256_unpackhi_pd(r[2], r[3]);
+  r[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+  r[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+  r[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+  r[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+inline vec keep_lanes(vec a, unsigned mask, vec other) {
+  const __m256i bits = _mm256_and_si256(_mm256_set1_epi64x(mask), _mm256_setr_epi64x(1, 2, 4, 8));
+  return _mm256_blendv_pd(other, a, _mm256_castsi256_pd(_mm256_cmpeq_epi64(bits, _mm256_setr_epi64x(1, 2, 4, 8))));
+}
 inline double multiply_add(double a, double b, double c) { return __builtin_fma(a, b, c); }
 #else
 using vec = __m128d;
@@ -77,8 +106,19 @@ inline vec maximum(vec a, vec b) { return _mm_max_pd(a, b); }
 inline unsigned at_least(vec a, vec b) { return static_cast<unsigned>(_mm_movemask_pd(_mm_cmpge_pd(a, b))); }
 inline unsigned equal(vec a, vec b) { return static_cast<unsigned>(_mm_movemask_pd(_mm_cmpeq_pd(a, b))); }
 inline double horizontal_max(vec a) { return _mm_cvtsd_f64(_mm_max_sd(a, _mm_unpackhi_pd(a, a))); }
+inline void transpose(vec (&r)[lanes]) {
+  const vec t0 = _mm_unpacklo_pd(r[0], r[1]);
+  r[1] = _mm_unpackhi_pd(r[0], r[1]);
+  r[0] = t0;
+}
+inline vec keep_lanes(vec a, unsigned mask, vec other) {
+  const __m128d keep = _mm_castsi128_pd(_mm_set_epi64x(mask & 2 ? -1 : 0, mask & 1 ? -1 : 0));
+  return _mm_or_pd(_mm_and_pd(keep, a), _mm_andnot_pd(keep, other));
+}
 inline double multiply_add(double a, double b, double c) { return a * b + c; }
 #endif
+// keep_lanes(a, mask, other): a in the lanes whose bit is set in mask, other elsewhere.
+// transpose(r): the lanes x lanes matrix whose rows are r[0..lanes), transposed in place.
 // maximum(a, b) returns b when either is NaN: running maxima started at -infinity pass NaNs over, so
 // horizontal_max (which must not meet a NaN) is only given such maxima. at_least and equal are false
 // for a NaN.
@@ -177,97 +217,151 @@ const double* panel_of(const score_args& a, std::ptrdiff_t position) {
   return a.panels + (position / score_block) * a.d * score_block + position % score_block;
 }
 
-// Tile (I, J) of active points, I < J: updates the rows of block I with their scores against block J
-// and, transposed, the rows of block J with the same scores. A register tile whose scores are all
-// below the running maxima of its rows and of its columns (one vector compare per row and column
-// vector) needs nothing more; otherwise the maxima of the rows and columns with a candidate, and
-// where they are attained, are found with vector compares.
-void off_diagonal_tile(const score_args& a, const scan_state& s, std::ptrdiff_t I, std::ptrdiff_t J) {
-  const std::ptrdiff_t d = a.d;
-  for (std::ptrdiff_t r0 = I * score_block; r0 < (I + 1) * score_block && r0 < a.n_active; r0 += tile_rows) {
-    const double* q = a.queries + r0 * a.query_stride;
-    for (std::ptrdiff_t c0 = J * score_block; c0 < (J + 1) * score_block && c0 < a.n_active; c0 += tile_cols) {
-      accumulators acc;
-      tile_scores(q, a.query_stride, panel_of(a, c0), d, acc);
+enum class tile_kind {
+  rows,               // a block of leader points: only the rows (leaders' rows are not needed)
+  rows_and_columns,   // blocks I < J of active points: the rows of I and, transposed, those of J
+  diagonal,           // a register tile across the diagonal of a block (I, I)
+};
+
+// One register tile: scores of rows r0.. against points c0.., scanned while in registers. A tile
+// whose scores are all below the running maxima of its rows and of its columns (one vector compare
+// per row and per column vector) needs nothing more; otherwise the maxima of the rows and columns with
+// a candidate, and where they are attained, are found with vector compares. Across the diagonal, row
+// r takes the columns c >= r and column c the rows r < c: every pair once for each of its two rows,
+// with the one value computed in the earlier point's row.
+template <tile_kind kind>
+void register_tile(const score_args& a, const scan_state& s, std::ptrdiff_t r0, std::ptrdiff_t c0) {
+  accumulators acc;
+  tile_scores(a.queries + r0 * a.query_stride, a.query_stride, panel_of(a, c0), a.d, acc);
+  const vec nans = broadcast(nan);
+  // The lanes of vector v of row r whose column is at least row + shift.
+  const auto from = [&](int r, int v, int shift) {
+    const std::ptrdiff_t first = r0 + r + shift - (c0 + v * lanes);
+    return first <= 0 ? (1u << lanes) - 1 : first >= lanes ? 0u : ((1u << lanes) - 1) & ~((1u << first) - 1);
+  };
+  if constexpr (kind == tile_kind::diagonal) {
+#pragma GCC unroll 16
+    for (int r = 0; r < tile_rows; ++r) {
+      vec upper[tile_vectors];
+#pragma GCC unroll 4
+      for (int v = 0; v < tile_vectors; ++v) upper[v] = keep_lanes(acc[r][v], from(r, v, 0), nans);
+      offer_row(s, r0 + r, upper, c0);
+#pragma GCC unroll 4
+      for (int v = 0; v < tile_vectors; ++v) acc[r][v] = keep_lanes(acc[r][v], from(r, v, 1), nans);
+    }
+  }
+  vec column_max[tile_vectors];
+#pragma GCC unroll 4
+  for (int v = 0; v < tile_vectors; ++v) {
+    column_max[v] = broadcast(minus_infinity);
+#pragma GCC unroll 16
+    for (int r = 0; r < tile_rows; ++r) column_max[v] = maximum(acc[r][v], column_max[v]);
+  }
+  if constexpr (kind != tile_kind::diagonal) {
+    // The rows first: no score of the tile reaching the lowest of its rows' maxima (the common case)
+    // is checked with one compare per column vector instead of one per row and vector.
+    double lowest = s.best[r0];
+#pragma GCC unroll 16
+    for (int r = 1; r < tile_rows; ++r) lowest = s.best[r0 + r] < lowest ? s.best[r0 + r] : lowest;
+    const vec lowest_best = broadcast(lowest);
+    unsigned any_row = 0;
+#pragma GCC unroll 4
+    for (int v = 0; v < tile_vectors; ++v) any_row |= at_least(column_max[v], lowest_best);
+    if (any_row != 0)
 #pragma GCC unroll 16
       for (int r = 0; r < tile_rows; ++r) offer_row(s, r0 + r, acc[r], c0);
-      vec column_max[tile_vectors];
-      unsigned cols_hit = 0;
+  }
+  if constexpr (kind == tile_kind::rows) return;
+  unsigned cols_hit = 0;
 #pragma GCC unroll 4
-      for (int v = 0; v < tile_vectors; ++v) {
-        column_max[v] = broadcast(minus_infinity);
+  for (int v = 0; v < tile_vectors; ++v) cols_hit |= at_least(column_max[v], load(s.best + c0 + v * lanes)) << (v * lanes);
+  if (cols_hit == 0) return;
+  // rows_at[c]: the rows of the tile where column c attains its maximum.
+  unsigned rows_at[tile_cols] = {};
 #pragma GCC unroll 16
-        for (int r = 0; r < tile_rows; ++r) column_max[v] = maximum(acc[r][v], column_max[v]);
-        cols_hit |= at_least(column_max[v], load(s.best + c0 + v * lanes)) << (v * lanes);
-      }
-      if (cols_hit == 0) continue;
-      // rows_at[c]: the rows of the tile where column c attains its maximum.
-      unsigned rows_at[tile_cols] = {};
-#pragma GCC unroll 16
-      for (int r = 0; r < tile_rows; ++r) {
-        unsigned at = 0;
+  for (int r = 0; r < tile_rows; ++r) {
+    unsigned at = 0;
 #pragma GCC unroll 4
-        for (int v = 0; v < tile_vectors; ++v) at |= equal(acc[r][v], column_max[v]) << (v * lanes);
-        for (at &= cols_hit; at != 0; at &= at - 1) rows_at[__builtin_ctz(at)] |= 1u << r;
-      }
-      alignas(64) double tops[tile_cols];
+    for (int v = 0; v < tile_vectors; ++v) at |= equal(acc[r][v], column_max[v]) << (v * lanes);
+    for (at &= cols_hit; at != 0; at &= at - 1) rows_at[__builtin_ctz(at)] |= 1u << r;
+  }
+  alignas(64) double tops[tile_cols];
 #pragma GCC unroll 4
-      for (int v = 0; v < tile_vectors; ++v) store(tops + v * lanes, column_max[v]);
-      for (; cols_hit != 0; cols_hit &= cols_hit - 1) {
-        const int c = __builtin_ctz(cols_hit);
-        take(s, c0 + c, tops[c], rows_at[c], r0);
-      }
-    }
+  for (int v = 0; v < tile_vectors; ++v) store(tops + v * lanes, column_max[v]);
+  for (; cols_hit != 0; cols_hit &= cols_hit - 1) {
+    const int c = __builtin_ctz(cols_hit);
+    take(s, c0 + c, tops[c], rows_at[c], r0);
   }
 }
 
-// Tile (I, I): all pairs of the block are computed, and the row of each point takes, for the points
-// before it, the score computed in the earlier point's row (the value its partner uses).
+// Tile (I, J) of active points, I < J: the rows of block I against block J and, transposed, the rows
+// of block J with the same scores.
+void off_diagonal_tile(const score_args& a, const scan_state& s, std::ptrdiff_t I, std::ptrdiff_t J) {
+  for (std::ptrdiff_t r0 = I * score_block; r0 < (I + 1) * score_block && r0 < a.n_active; r0 += tile_rows)
+    for (std::ptrdiff_t c0 = J * score_block; c0 < (J + 1) * score_block && c0 < a.n_active; c0 += tile_cols)
+      register_tile<tile_kind::rows_and_columns>(a, s, r0, c0);
+}
+
+// Tile (I, I): register tiles below the diagonal are skipped, those above it are as off the diagonal,
+// and those across it keep each pair once.
 void diagonal_tile(const score_args& a, const scan_state& s, std::ptrdiff_t I) {
-  const std::ptrdiff_t first = I * score_block, d = a.d;
-  alignas(64) double t[score_block][score_block];
-  for (std::ptrdiff_t r0 = 0; r0 < score_block && first + r0 < a.n_active; r0 += tile_rows)
-    for (std::ptrdiff_t c0 = 0; c0 < score_block; c0 += tile_cols) {
-      accumulators acc;
-      tile_scores(a.queries + (first + r0) * a.query_stride, a.query_stride, panel_of(a, first + c0), d, acc);
-#pragma GCC unroll 16
-      for (int r = 0; r < tile_rows; ++r)
-#pragma GCC unroll 4
-        for (int v = 0; v < tile_vectors; ++v) store(&t[r0 + r][c0 + v * lanes], acc[r][v]);
+  const std::ptrdiff_t first = I * score_block;
+  for (std::ptrdiff_t r0 = first; r0 < first + score_block && r0 < a.n_active; r0 += tile_rows)
+    for (std::ptrdiff_t c0 = first; c0 < first + score_block && c0 < a.n_active; c0 += tile_cols) {
+      if (c0 + tile_cols <= r0) continue;
+      if (c0 >= r0 + tile_rows) register_tile<tile_kind::rows_and_columns>(a, s, r0, c0);
+      else register_tile<tile_kind::diagonal>(a, s, r0, c0);
     }
-  for (std::ptrdiff_t r = 0; r < score_block && first + r < a.n_active; ++r) {
-    for (std::ptrdiff_t c = 0; c < r; ++c) t[r][c] = t[c][r];
-    vec row[score_block / lanes];
-#pragma GCC unroll 8
-    for (int v = 0; v < score_block / lanes; ++v) row[v] = load(&t[r][v * lanes]);
-    offer_row(s, first + r, row, first);
-  }
 }
 
-// Tile (I, L) with a block of leader points: the rows of block I only (leaders' rows are not needed).
+// Tile (I, L) with a block of leader points: the rows of block I only.
 void leader_tile(const score_args& a, const scan_state& s, std::ptrdiff_t I, std::ptrdiff_t L) {
   const std::ptrdiff_t first_column = a.leader_start + L * score_block, end = a.leader_start + a.n_leaders;
   for (std::ptrdiff_t r0 = I * score_block; r0 < (I + 1) * score_block && r0 < a.n_active; r0 += tile_rows)
-    for (std::ptrdiff_t c0 = first_column; c0 < first_column + score_block && c0 < end; c0 += tile_cols) {
-      accumulators acc;
-      tile_scores(a.queries + r0 * a.query_stride, a.query_stride, panel_of(a, c0), a.d, acc);
-#pragma GCC unroll 16
-      for (int r = 0; r < tile_rows; ++r) offer_row(s, r0 + r, acc[r], c0);
+    for (std::ptrdiff_t c0 = first_column; c0 < first_column + score_block && c0 < end; c0 += tile_cols)
+      register_tile<tile_kind::rows>(a, s, r0, c0);
+}
+
+// The points' coordinates by blocks of score_block: the active points' blocks, then the leader
+// points' blocks; the points present in a block are a prefix of it, the rest is padding (NaN).
+void pack_panels(const score_args& a) {
+  const std::ptrdiff_t d = a.d;
+  const auto token = [&](std::ptrdiff_t point) { return a.Z + (a.point ? a.point[point] : point) * d; };
+  const std::ptrdiff_t leader_blocks = (a.n_leaders + score_block - 1) / score_block;
+  for (std::ptrdiff_t block = 0; block < a.leader_start / score_block + leader_blocks; ++block) {
+    double* panel = a.panels + block * d * score_block;
+    const std::ptrdiff_t first = block * score_block;
+    const bool active = first < a.leader_start;
+    const std::ptrdiff_t end = active ? a.n_active : a.leader_start + a.n_leaders;
+    const std::ptrdiff_t present = end - first < score_block ? end - first : score_block;
+    const double* z[score_block];
+    for (std::ptrdiff_t c = 0; c < present; ++c) z[c] = token(active ? first + c : a.n_active + first + c - a.leader_start);
+    // lanes x lanes squares of (points, coordinates) transposed in registers, then the remaining coordinates.
+    std::ptrdiff_t k0 = 0;
+    for (; k0 + lanes <= d; k0 += lanes)
+      for (std::ptrdiff_t c0 = 0; c0 < score_block; c0 += lanes) {
+        vec square[lanes];
+#pragma GCC unroll 8
+        for (int l = 0; l < lanes; ++l) square[l] = c0 + l < present ? load(z[c0 + l] + k0) : broadcast(nan);
+        transpose(square);
+#pragma GCC unroll 8
+        for (int l = 0; l < lanes; ++l) store(panel + (k0 + l) * score_block + c0, square[l]);
+      }
+    for (std::ptrdiff_t k = k0; k < d; ++k) {
+      double* row = panel + k * score_block;
+      for (std::ptrdiff_t c = 0; c < present; ++c) row[c] = z[c][k];
+      for (std::ptrdiff_t c = present; c < score_block; ++c) row[c] = nan;
     }
+  }
 }
 
 void prepare(const score_args& a) {
   const std::ptrdiff_t d = a.d, stride = a.query_stride;
   const auto token = [&](std::ptrdiff_t point) { return a.Z + (a.point ? a.point[point] : point) * d; };
-  // Queries q_a = z_a A: q_ak = sum_c z_ac A_ck, in increasing c, vectorised over k and computed
-  // for query_rows points at once (independent chains of multiply_add hide its latency). A diagonal A
-  // (the paper's A = I) needs one product per coordinate: the chain's other terms are exact zeros,
-  // which leave its value as it is (for finite coordinates; only the sign of a zero could differ, and
-  // no comparison sees it).
-  bool diagonal = true;
-  for (std::ptrdiff_t r = 0; r < d && diagonal; ++r)
-    for (std::ptrdiff_t c = 0; c < d; ++c) diagonal = diagonal && (r == c || a.A[r * d + c] == 0);
-  if (diagonal) {
+  // Queries q_a = z_a A: q_ak = sum_c z_ac A_ck, in increasing c. A diagonal A (the paper's A = I)
+  // needs one product per coordinate: the chain's other terms are exact zeros, which leave its value
+  // as it is (for finite coordinates; only the sign of a zero could differ, and no comparison sees it).
+  if (a.diagonal != nullptr) {
     for (std::ptrdiff_t p = 0; p < a.leader_start; ++p) {
       double* q = a.queries + p * stride;
       if (p >= a.n_active) {
@@ -275,12 +369,17 @@ void prepare(const score_args& a) {
         continue;
       }
       const double* z = token(p);
-      for (std::ptrdiff_t k = 0; k < d; ++k) q[k] = z[k] * a.A[k * d + k];
-      for (std::ptrdiff_t k = d; k < stride; ++k) q[k] = 0.0;
+      std::ptrdiff_t k = 0;
+      for (; k + lanes <= d; k += lanes) store(q + k, multiply(load(z + k), load(a.diagonal + k)));
+      for (; k < d; ++k) q[k] = z[k] * a.diagonal[k];
+      for (; k < stride; ++k) q[k] = 0.0;
     }
+    return pack_panels(a);
   }
+  // Otherwise vectorised over k and computed for query_rows points at once (independent chains of
+  // multiply_add hide its latency).
   constexpr int query_rows = 8;
-  for (std::ptrdiff_t p0 = 0; p0 < a.leader_start && !diagonal; p0 += query_rows) {
+  for (std::ptrdiff_t p0 = 0; p0 < a.leader_start; p0 += query_rows) {
     const double* z[query_rows];  // padding rows take point 0's query, overwritten with NaN below
     for (int r = 0; r < query_rows; ++r) z[r] = token(p0 + r < a.n_active ? p0 + r : 0);
     std::ptrdiff_t k0 = 0;
@@ -309,20 +408,7 @@ void prepare(const score_args& a) {
         for (std::ptrdiff_t k = 0; k < stride; ++k) q[k] = nan;
     }
   }
-  // Panels: the active points' blocks, then the leader points' blocks.
-  const std::ptrdiff_t leader_blocks = (a.n_leaders + score_block - 1) / score_block;
-  for (std::ptrdiff_t block = 0; block < a.leader_start / score_block + leader_blocks; ++block) {
-    double* panel = a.panels + block * d * score_block;
-    const std::ptrdiff_t first = block * score_block;
-    const double* z[score_block];  // absent points read point 0, overwritten with NaN below
-    for (std::ptrdiff_t c = 0; c < score_block; ++c) {
-      const std::ptrdiff_t p = first + c;
-      const bool active = p < a.leader_start, present = active ? p < a.n_active : p - a.leader_start < a.n_leaders;
-      z[c] = present ? token(active ? p : a.n_active + p - a.leader_start) : nullptr;
-    }
-    for (std::ptrdiff_t k = 0; k < d; ++k)
-      for (std::ptrdiff_t c = 0; c < score_block; ++c) panel[k * score_block + c] = z[c] ? z[c][k] : nan;
-  }
+  pack_panels(a);
 }
 
 void scan(const score_args& a, std::ptrdiff_t first_tile, std::ptrdiff_t last_tile, const scan_state& s) {
@@ -379,6 +465,13 @@ void half_scores(const double* A, const double* Z, std::ptrdiff_t n, std::ptrdif
   a.query_stride = (d + query_lanes - 1) / query_lanes * query_lanes;
   a.queries = scratch;
   a.panels = scratch + a.leader_start * a.query_stride;
+  double* diagonal = a.panels + a.leader_start * d;
+  bool is_diagonal = true;
+  for (std::ptrdiff_t r = 0; r < d; ++r) {
+    diagonal[r] = A[r * d + r];
+    for (std::ptrdiff_t c = 0; c < d; ++c) is_diagonal = is_diagonal && (r == c || A[r * d + c] == 0);
+  }
+  a.diagonal = is_diagonal ? diagonal : nullptr;
   prepare(a);
   alignas(64) double t[tile_rows][tile_cols];
   for (std::ptrdiff_t r0 = 0; r0 < n; r0 += tile_rows)

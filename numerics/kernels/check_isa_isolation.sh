@@ -31,8 +31,8 @@ for isa in sse2 avx2 avx512; do
   fi
 done
 
-kernel_functions() {  # the functions of one ISA's kernel, as objdump -C names them (Eigen's with their return type)
-  printf '(hardmax_eigen_%s::|^hardmax::kernels::%s::|^hardmax::kernels::%s_%s\\()' "$1" "$1" "$exports" "$1"
+kernel_functions() {  # the functions of one ISA's kernel, as objdump -C names them (templates with their return type)
+  printf '(hardmax_eigen_%s::|(^|[ (<])hardmax::kernels::%s::|^hardmax::kernels::%s_%s\\()' "$1" "$1" "$exports" "$1"
 }
 
 for bin in "${binaries[@]}"; do
