@@ -3,6 +3,7 @@
 #include "numerics/exact_size.hpp"
 #include "numerics/layer.hpp"
 #include "numerics/mpfr_real.hpp"
+#include "proofs-check/pattern_chain.hpp"
 
 #include <fmt/format.h>
 #include <mpfr.h>
@@ -84,11 +85,7 @@ template <class Scalar>
 tokens<Scalar> floating_layer_after(const limit_search& s, const rational& alpha, index layer) {
   const index m = offset(s, layer);
   const straight_line_certificate* line = straight_line(s);
-  if (!line)
-    throw fast_forward_unavailable(fmt::format(
-        "layer {}: the general L6 certificate held at K* = {}; its closed form T^m Z^K is evaluated exactly only "
-        "(use --engine exact within the growth guards, or at most 1000000 layers, which are iterated)",
-        layer, s.K()));
+  if (!line) throw std::invalid_argument("floating_layer_after: the straight-line certificate's closed form (general_closed_form for the general one)");
   Scalar c;
   if constexpr (std::is_same_v<Scalar, double>)
     c = contraction_factor(alpha, m);
@@ -123,5 +120,61 @@ double rounding_bound(const limit_search& s, double c_m, double unit_roundoff, d
     }
   return worst * (1 + 8 * unit_roundoff);  // the bound's own evaluation, rounded up
 }
+
+namespace {
+
+// An upper bound of x as a double: rounded up at 256 bits, then to a double.
+double rounded_up(mpfr_srcptr x) { return mpfr_get_d(x, MPFR_RNDU); }
+
+// max |z| over Z, as a double not below it.
+double largest_magnitude(const tokens<rational>& Z) {
+  double out = 0;
+  for (index i = 0; i < Z.rows(); ++i)
+    for (index c = 0; c < Z.cols(); ++c) out = std::max(out, std::abs(nearest_double(Z(i, c))));
+  return out * (1 + 0x1p-52);  // nearest_double may round |z| down by half an ulp
+}
+
+}  // namespace
+
+general_closed_form::general_closed_form(const limit_search& s, const model<rational>& params) : search_(s), params_(params) {
+  if (!s.certified || s.certificate.kind != certificate_kind::general || !s.certificate.chain)
+    throw std::invalid_argument("general_closed_form needs a search certified by the general certificate");
+  std::tie(q_, rho_) = contracting_power(*s.certificate.chain);
+  const tokens<rational>& Zs = s.limit();
+  for (index i = 0; i < Zs.rows(); ++i)
+    for (index c = 0; c < Zs.cols(); ++c) deviation_ = std::max(deviation_, rational(abs(s.last_layer(i, c) - Zs(i, c))));
+  largest_limit_ = largest_magnitude(Zs);
+}
+
+double general_closed_form::tail_bound(index m) const {
+  if (q_ == 0 || deviation_ == 0) return 0;  // every class a leader's: Z^K is the limit
+  mpfr_t x, dev;
+  mpfr_inits2(256, x, dev, static_cast<mpfr_ptr>(nullptr));
+  mpfr_set_q(x, rho_.backend().data(), MPFR_RNDU);
+  mpfr_pow_ui(x, x, static_cast<unsigned long>(m / q_), MPFR_RNDU);
+  mpfr_set_q(dev, deviation_.backend().data(), MPFR_RNDU);
+  mpfr_mul(x, x, dev, MPFR_RNDU);
+  const double out = rounded_up(x);
+  mpfr_clears(x, dev, static_cast<mpfr_ptr>(nullptr));
+  return out;
+}
+
+template <class Scalar>
+rounded_layer<Scalar> general_closed_form::layer(index m, double unit_roundoff, const growth_limits& limits) const {
+  const double eta = std::numeric_limits<double>::denorm_min();
+  rounded_layer<Scalar> out;
+  const double tail = tail_bound(m);
+  out.from_limit = tail <= unit_roundoff * largest_limit_;
+  const tokens<rational> exact = out.from_limit ? search_.limit() : exact_layer_after(search_, params_, search_.K() + m, limits);
+  out.Z = convert_matrix<Scalar>(exact, [](const rational& x) { return scalar_traits<Scalar>::from_rational(x); });
+  // Each coordinate rounded once to nearest: |fl(z) - z| <= u |z| + eta; then the tail if the limit
+  // stands for the layer; the few double operations of the bound rounded up by the last factor.
+  const double rounding = unit_roundoff * (out.from_limit ? largest_limit_ : largest_magnitude(exact)) + eta;
+  out.bound = (rounding + (out.from_limit ? tail : 0)) * (1 + 0x1p-50);
+  return out;
+}
+
+template rounded_layer<double> general_closed_form::layer<double>(index, double, const growth_limits&) const;
+template rounded_layer<mpfr_real> general_closed_form::layer<mpfr_real>(index, double, const growth_limits&) const;
 
 }  // namespace hardmax

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <limits>
 
@@ -34,6 +35,8 @@ fast_forward_run sample(const simulation_plan& plan, const problem& p, limit_sea
   const trajectory<Scalar> iterated = run_plan<Scalar>(head, p, [](index) { stop_if_interrupted(); });
   const std::vector<index> settled_leaders = leaders(search.last_layer, search.certificate.pattern);
   const model<rational> exact = model_of<rational>(p);
+  std::optional<general_closed_form> general;
+  if (!scalar_traits<Scalar>::is_exact && search.certificate.kind == certificate_kind::general) general.emplace(search, exact);
   double worst = 0;
   for (index k : selected) {
     stop_if_interrupted();
@@ -45,6 +48,10 @@ fast_forward_run sample(const simulation_plan& plan, const problem& p, limit_sea
     nlohmann::json Z;
     if constexpr (scalar_traits<Scalar>::is_exact) {
       Z = to_json(exact_layer_after(search, exact, k, plan.request.growth));
+    } else if (general) {
+      const rounded_layer<Scalar> layer = general->layer<Scalar>(k - K, unit_roundoff<Scalar>(), plan.request.growth);
+      Z = to_json(layer.Z);
+      worst = std::max(worst, layer.bound);
     } else {
       Z = to_json(floating_layer_after<Scalar>(search, p.alpha, k));
       const double c = contraction_factor(p.alpha, k - K);
@@ -128,7 +135,9 @@ nlohmann::json fast_forward_json(const fast_forward_run& run, const simulation_p
                        {"layers_iterated", std::min(s.K(), plan.request.depth)},
                        {"closed_form", s.certificate.kind == certificate_kind::straight_line
                                            ? "z_i^(K+m) = t_i + (1 + alpha)^-m (z_i^K - t_i)"
-                                           : "Z^(K+m) = T^m Z^K, the constant pattern's recurrence, exactly"},
+                                           : "Z^(K+m) = T^m Z^K, the constant pattern's recurrence: exactly; in floating engines the "
+                                             "exact layer rounded, or the exact limit rounded once ||Z^(K+m) - Z*|| <= "
+                                             "rho^floor(m/q) ||Z^K - Z*|| is below one rounding"},
                        {"limit", to_json(s.limit())}};
   if (run.rounding_bound) ff["rounding_bound"] = *run.rounding_bound;
   doc["fast_forward"] = std::move(ff);

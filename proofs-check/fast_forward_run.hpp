@@ -36,8 +36,8 @@ struct fast_forward_run {
 std::vector<index> selected_layers(index depth, index every, const std::vector<index>& at);
 
 // Throws run_limit_error when no certificate holds within `budget` layers (nothing else can reach
-// layer N), growth_limit_error from the exact closed form, fast_forward_unavailable for the general
-// certificate in a floating engine.
+// layer N), growth_limit_error from an exact layer too large for the guards (the exact engine, or a
+// floating engine's general certificate before its tail falls below one rounding).
 fast_forward_run run_fast_forward(const simulation_plan& plan, const problem& p, const std::string& source,
                                   std::vector<index> selected, bool through_k_star, index budget,
                                   const limit_search_limits& limits);
