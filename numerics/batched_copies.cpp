@@ -68,7 +68,7 @@ void batched_copies::group(const tokens<double>& Z, std::vector<index>& active, 
   }
   active_slots_.assign(slots_for(active.size()), -1);
   active_hashes_.clear();
-  active_representatives_.clear();
+  representatives_.clear();
   point_of_.resize(active.size());
   const std::size_t mask = active_slots_.size() - 1;
   for (std::size_t k = 0; k < active.size(); ++k) {
@@ -76,17 +76,17 @@ void batched_copies::group(const tokens<double>& Z, std::vector<index>& active, 
     std::size_t s = h & mask;
     for (; active_slots_[s] >= 0; s = (s + 1) & mask) {
       const auto a = static_cast<std::size_t>(active_slots_[s]);
-      if (active_hashes_[a] == h && same_row(Z, active[k], active_representatives_[a])) break;
+      if (active_hashes_[a] == h && same_row(Z, active[k], representatives_[a])) break;
     }
     if (active_slots_[s] < 0) {  // a new point
       active_slots_[s] = static_cast<std::int32_t>(active_hashes_.size());
       active_hashes_.push_back(h);
-      active_representatives_.push_back(active[k]);
+      representatives_.push_back(active[k]);
     }
     point_of_[k] = static_cast<index>(active_slots_[s]);
   }
   // Members by point, each increasing (a stable counting sort of the increasing active tokens).
-  const std::size_t points = active_representatives_.size();
+  const std::size_t points = representatives_.size();
   active_first_.assign(points + 1, 0);
   active_members_.resize(active.size());
   if (points == active.size()) {  // no copies: point k is token active[k]
@@ -99,7 +99,6 @@ void batched_copies::group(const tokens<double>& Z, std::vector<index>& active, 
     for (std::size_t k = 0; k < active.size(); ++k)
       active_members_[static_cast<std::size_t>(fill_[static_cast<std::size_t>(point_of_[k])]++)] = active[k];
   }
-  representatives_ = active_representatives_;
   representatives_.insert(representatives_.end(), leader_representatives_.begin(), leader_representatives_.end());
 }
 

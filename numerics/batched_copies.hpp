@@ -86,7 +86,6 @@ class batched_copies {
   std::vector<index> leader_representatives_;
   std::vector<std::int32_t> active_slots_, leader_slots_;  // open addressing: point ids, -1 empty
   std::vector<std::uint64_t> active_hashes_, leader_hashes_;  // per point
-  std::vector<index> active_representatives_;
   std::vector<double> weights_;              // of the hash's weighted sum
   std::vector<std::uint64_t> token_hashes_;  // per token
   bool hashes_current_ = false;

@@ -183,7 +183,7 @@ vector_isa batched_isa() {
     require_supported(isa, "HARDMAX_ISA");
     return isa;
   }
-  return available_isas().back();
+  return cpu_supports(vector_isa::avx512) ? vector_isa::avx512 : cpu_supports(vector_isa::avx2) ? vector_isa::avx2 : vector_isa::sse2;
 }
 
 void force_batched_isa(vector_isa isa) {

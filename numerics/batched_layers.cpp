@@ -47,7 +47,6 @@ void batched_layers::reset(index n, index d) {
   active_.resize(static_cast<std::size_t>(n));
   for (index i = 0; i < n; ++i) active_[static_cast<std::size_t>(i)] = i;
   next_.resize(n, d);
-  next_holds_leaders_ = false;
   copies_.reset(n, d);
 }
 
@@ -58,10 +57,10 @@ void batched_layers::begin(const score_kernels& kernels, const model<double>& m,
   model_ = &m;
   Z_ = &Z;
   parts_ = parts;
-  // The rows of `next` that no point writes are the leaders' (L2: they stay). After a layer, `next`
-  // holds the layer before Z, where every leader's row is already Z's; at the first layer it is filled.
-  if (!next_holds_leaders_) next_ = Z;
-  next_holds_leaders_ = true;
+  // Every row of `next` is written in this layer except the rows of tokens already leaders when it
+  // begins: after a layer `next` holds the layer before Z, where those rows are already Z's (L2:
+  // frozen), and right after reset every token is active. Tokens that join a leader point in `group`
+  // are copied below, points found to be leaders in `finish`.
   points_ = 0;
   tiles_ = 0;
   const index d = Z.cols();

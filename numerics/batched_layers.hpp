@@ -94,7 +94,6 @@ class batched_layers {
   const model<double>* model_ = nullptr;
   const tokens<double>* Z_ = nullptr;
   tokens<double> next_;
-  bool next_holds_leaders_ = false;
   bool another_follows_ = false;
   std::vector<index> active_;          // tokens not (yet) known to be leaders, increasing
   std::vector<char> leader_;           // per token
