@@ -257,6 +257,7 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   std::printf("batched engine ISA by default: %s\n", isa_name(batched_isa()));
+  benchmark::AddCustomContext("batched_isa", isa_name(batched_isa()));
   ratio_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
