@@ -277,6 +277,17 @@ TEST_CASE("batched kernels: an unknown ISA, or one the CPU lacks, is an error") 
     CHECK_THROWS_AS(simulate_batch(m, batch, 1), std::invalid_argument);
     CHECK_THROWS_AS(batched_attention(m, batch[0]), std::invalid_argument);
   }
+  if (cpu_supports(vector_isa::avx2)) {
+    // On a CPU with AVX2 and FMA but without AVX-512F (simulated): avx2 is the default, avx512 an error.
+    const cpu_limited no_avx512(vector_isa::avx2);
+    CHECK(!cpu_supports(vector_isa::avx512));
+    CHECK(available_isas() == std::vector<vector_isa>{vector_isa::sse2, vector_isa::avx2});
+    CHECK(batched_isa() == vector_isa::avx2);
+    CHECK_THROWS_AS(force_batched_isa(vector_isa::avx512), std::invalid_argument);
+    CHECK_THROWS_WITH_AS(force_batched_isa("avx512"), doctest::Contains("AVX-512F"), std::invalid_argument);
+    const scoped_env avx512("HARDMAX_ISA", "avx512");
+    CHECK_THROWS_AS(simulate_batch(m, batch, 1), std::invalid_argument);
+  }
   CHECK(batched_isa() == available_isas().back());
 }
 
