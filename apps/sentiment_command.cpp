@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace hardmax {
@@ -102,97 +103,115 @@ const char* const epochs_header =
     "hardmax_double_test_accuracy,hardmax_certified_test_accuracy,train_seconds,threads,"
     "train_accuracy_batch_mean,test_accuracy_batch_mean,alpha_min_in_epoch,alpha_nonpositive_steps";
 
-int run_train(const train_options& opt, const std::string& command_line) {
-  const fs::path out(opt.out);
-  const fs::path checkpoint_file = out / "checkpoint.bin", vocab_file = out / "vocabulary.txt", csv_file = out / "epochs.csv";
-  if (!opt.resume && fs::exists(checkpoint_file))
-    throw output_error(fmt::format("{}: holds a checkpoint; pass --resume to continue it, or use another --out", opt.out));
-  if (opt.resume && !fs::exists(checkpoint_file))
-    throw input_error(checkpoint_file.string(), "--resume", "no checkpoint to resume here");
-
+// Where a run starts: a fresh model with the choices the options resolve to, or the checkpoint with
+// the choices it was trained with (naming others is an error) and its vocabulary.
+struct run_start {
   training_checkpoint state;
   experiment_choices choices;
-  if (opt.resume) {
-    state = load_checkpoint(checkpoint_file);
-    const experiment_choices recorded = recorded_choices(out, state);
-    require_same_choices(out, recorded, opt.choices.resolve(recorded, recorded.corpus.how.seed));
-    choices = recorded;
-  } else {
-    choices = opt.choices.resolve(preset_choices("suite", opt.seed), opt.seed);
-    choices.corpus.train_limit = opt.train_limit;
-    choices.corpus.test_limit = opt.test_limit;
+  std::optional<vocabulary> vocab;
+};
+
+run_start start_run(const train_options& opt, const fs::path& out) {
+  const fs::path checkpoint_file = out / "checkpoint.bin";
+  if (!opt.resume && fs::exists(checkpoint_file))
+    throw output_error(fmt::format("{}: holds a checkpoint; pass --resume to continue it, or use another --out", opt.out));
+  if (!opt.resume) {
+    run_start s{{}, opt.choices.resolve(preset_choices("suite", opt.seed), opt.seed), std::nullopt};
+    s.choices.corpus.train_limit = opt.train_limit;
+    s.choices.corpus.test_limit = opt.test_limit;
+    return s;
   }
-  for (const auto& [option, value] : describe(choices)) fmt::print(stderr, "{} {}  ", option, value);
-  fmt::print(stderr, "\nloading and preprocessing {} ...\n", opt.inputs.data);
-  const vocabulary recorded_vocab = opt.resume ? vocabulary::load(vocab_file) : vocabulary::build({});
-  const prepared_corpus corpus = prepare_corpus(opt.inputs, choices.corpus, opt.resume ? &recorded_vocab : nullptr);
+  if (!fs::exists(checkpoint_file)) throw input_error(checkpoint_file.string(), "--resume", "no checkpoint to resume here");
+  run_start s{load_checkpoint(checkpoint_file), {}, vocabulary::load(out / "vocabulary.txt")};
+  s.choices = recorded_choices(out, s.state);
+  require_same_choices(out, s.choices, opt.choices.resolve(s.choices, s.choices.corpus.how.seed));
+  return s;
+}
+
+// After an epoch: the evaluations epochs.csv records, and the printed summary's pieces.
+struct epoch_scores {
+  evaluation train, test;
+  double test_batch_mean = 0;
+  std::string hardmax_loss, hardmax_accuracy, certified_accuracy;  // empty where M4 was not evaluated
+};
+
+epoch_scores score_epoch(const train_options& opt, const classifier& model, const training_options& options,
+                         const prepared_corpus& corpus, const epoch_result& r, int epoch) {
   const unsigned threads = opt.inputs.threads;
+  epoch_scores s;
+  // "running": the loss and accuracy of each batch before its step, over the epoch (what the paper
+  // reports, and free); "full": the whole training set again after the epoch.
+  s.train = opt.train_metrics == "full" ? evaluate(model, corpus.train, threads, options.loss)
+                                        : evaluation{r.mean_loss, r.accuracy, r.reviews};
+  const std::vector<double> test_logits = predict_logits(model, corpus.test, threads);
+  s.test = score_logits(test_logits, corpus.test, options.loss);
+  s.test_batch_mean =
+      batch_mean_accuracy(test_logits, corpus.test, static_cast<std::size_t>(options.batch_size), options.seed, epoch);
+  // M4 is defined for alpha > 0 only (THEORY.md M2); with a raw alpha that left that range there is
+  // no hardmax model to evaluate, and the columns stay empty.
+  const bool due = (epoch + 1) % opt.hardmax_every == 0 || epoch + 1 == opt.epochs;
+  if (model.alpha() > 0 && due) {
+    const evaluation hard = evaluate_hardmax(model, corpus.test, "double", threads);
+    s.hardmax_loss = fmt::format("{:.6f}", hard.mean_loss);
+    s.hardmax_accuracy = fmt::format("{:.6f}", hard.accuracy);
+    if (opt.certified)
+      s.certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(model, corpus.test, "certified", threads).accuracy);
+  }
+  return s;
+}
+
+int run_train(const train_options& opt, const std::string& command_line) {
+  const fs::path out(opt.out);
+  const fs::path checkpoint_file = out / "checkpoint.bin", csv_file = out / "epochs.csv";
+  run_start start = start_run(opt, out);
+  training_checkpoint& state = start.state;
+  for (const auto& [option, value] : describe(start.choices)) fmt::print(stderr, "{} {}  ", option, value);
+  fmt::print(stderr, "\nloading and preprocessing {} ...\n", opt.inputs.data);
+  const prepared_corpus corpus = prepare_corpus(opt.inputs, start.choices.corpus, start.vocab ? &*start.vocab : nullptr);
+  const unsigned threads = opt.inputs.threads;
+  std::vector<std::string> rows;
   if (opt.resume) {
     if (const std::string digest = recorded_digest(out); !digest.empty() && digest != corpus.digest)
       throw input_error((out / "setup.json").string(), "--data",
                         fmt::format("the reviews encode to digest {}, the run was trained on {}: not the same data",
                                     corpus.digest, digest));
-  } else {
-    fs::create_directories(out);
-    corpus.vocab.save(vocab_file);
-    save_corpus_setup(out, choices.corpus, corpus.digest);
-  }
-  fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads, ids digest {}\n",
-             corpus.train.size(), corpus.test.size(), corpus.vocab.size(), opt.dim, threads, corpus.digest);
-
-  std::vector<std::string> rows;
-  if (opt.resume) {
     rows = read_lines(csv_file);
     if (rows.size() > static_cast<std::size_t>(state.epochs_completed) + 2) rows.resize(state.epochs_completed + 2);
     if (rows.size() >= 2) rows[1] = epochs_header;  // runs of earlier builds had fewer columns
   } else {
-    classifier_shape shape{static_cast<int>(corpus.vocab.size()), opt.dim, 8, 1e-3, choices.padding, choices.alpha};
-    state.model = make_classifier(shape, opt.seed);
+    fs::create_directories(out);
+    corpus.vocab.save(out / "vocabulary.txt");
+    save_corpus_setup(out, start.choices.corpus, corpus.digest);
+    const experiment_choices& c = start.choices;
+    state.model = make_classifier({static_cast<int>(corpus.vocab.size()), opt.dim, 8, 1e-3, c.padding, c.alpha}, opt.seed);
     state.adam = make_adam_state(state.model, adam_options{opt.learning_rate, 0.9, 0.999, 1e-8});
     state.options.seed = opt.seed;
     state.options.batch_size = opt.batch_size;
     state.options.clip_norm = opt.clip_norm;
-    state.options.loss = choices.loss;
+    state.options.loss = c.loss;
     rows.push_back(fmt::format("# {}; hardmax {} ({}); seed {}", command_line, version, source_revision, opt.seed));
     rows.push_back(epochs_header);
   }
-  const loss_form loss = state.options.loss;
+  fmt::print(stderr, "{} training and {} test reviews, vocabulary {} (with padding), d = {}, {} threads, ids digest {}\n",
+             corpus.train.size(), corpus.test.size(), corpus.vocab.size(), state.model.dimension(), threads, corpus.digest);
+
   training_bar bar(opt.epochs);
   for (int epoch = state.epochs_completed; epoch < opt.epochs; ++epoch) {
     bar.restart();
-    const auto start = std::chrono::steady_clock::now();
+    const auto begin = std::chrono::steady_clock::now();
     const epoch_result r = train_epoch(state.model, state.adam, corpus.train, state.options, epoch, threads,
                                        [&bar](const batch_progress& p) {
                                          bar(p);
                                          stop_if_interrupted();
                                        });
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     bar.finish();
-    // "running": the loss and accuracy of each batch before its step, over the epoch (what the paper
-    // reports, and free); "full": the whole training set again after the epoch.
-    const evaluation on_train = opt.train_metrics == "full" ? evaluate(state.model, corpus.train, threads, loss)
-                                                            : evaluation{r.mean_loss, r.accuracy, r.reviews};
-    const std::vector<double> test_logits = predict_logits(state.model, corpus.test, threads);
-    const evaluation on_test = score_logits(test_logits, corpus.test, loss);
-    const double test_batch_mean =
-        batch_mean_accuracy(test_logits, corpus.test, static_cast<std::size_t>(state.options.batch_size),
-                            state.options.seed, epoch);
+    const epoch_scores e = score_epoch(opt, state.model, state.options, corpus, r, epoch);
     const double alpha = state.model.alpha();
-    // M4 is defined for alpha > 0 only (THEORY.md M2); with a raw alpha that left that range there is
-    // no hardmax model to evaluate, and the columns stay empty.
-    std::string hard_loss, hard_accuracy, certified_accuracy;
-    const bool hardmax_due = (epoch + 1) % opt.hardmax_every == 0 || epoch + 1 == opt.epochs;
-    if (alpha > 0 && hardmax_due) {
-      const evaluation hard = evaluate_hardmax(state.model, corpus.test, "double", threads);
-      hard_loss = fmt::format("{:.6f}", hard.mean_loss);
-      hard_accuracy = fmt::format("{:.6f}", hard.accuracy);
-      if (opt.certified)
-        certified_accuracy = fmt::format("{:.6f}", evaluate_hardmax(state.model, corpus.test, "certified", threads).accuracy);
-    }
     rows.push_back(fmt::format("{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{},{},{},{:.2f},{},{:.6f},{:.6f},{:.6f},{}", epoch + 1,
-                               alpha, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy,
-                               hard_loss, hard_accuracy, certified_accuracy, seconds, threads, r.batch_mean_accuracy,
-                               test_batch_mean, r.smallest_alpha, r.nonpositive_alpha_steps));
+                               alpha, e.train.mean_loss, e.train.accuracy, e.test.mean_loss, e.test.accuracy,
+                               e.hardmax_loss, e.hardmax_accuracy, e.certified_accuracy, seconds, threads,
+                               r.batch_mean_accuracy, e.test_batch_mean, r.smallest_alpha, r.nonpositive_alpha_steps));
     state.epochs_completed = epoch + 1;
     save_checkpoint(checkpoint_file, state);  // atomic: an interrupt never corrupts the last checkpoint
     write_atomically(csv_file, [&](std::ostream& o) {
@@ -200,10 +219,10 @@ int run_train(const train_options& opt, const std::string& command_line) {
     });
     fmt::print("epoch {:>3}: train loss {:.4f} acc {:.4f} | test loss {:.4f} acc {:.4f} | hardmax test acc {}{} | "
                "alpha {:.4f} | {:.1f} s ({} threads, {} batches clipped)\n",
-               epoch + 1, on_train.mean_loss, on_train.accuracy, on_test.mean_loss, on_test.accuracy,
-               hard_accuracy.empty() ? "-" : hard_accuracy,
-               certified_accuracy.empty() ? "" : " (certified " + certified_accuracy + ")",
-               alpha, seconds, threads, r.clipped_batches);
+               epoch + 1, e.train.mean_loss, e.train.accuracy, e.test.mean_loss, e.test.accuracy,
+               e.hardmax_accuracy.empty() ? "-" : e.hardmax_accuracy,
+               e.certified_accuracy.empty() ? "" : " (certified " + e.certified_accuracy + ")", alpha, seconds, threads,
+               r.clipped_batches);
     if (r.nonpositive_alpha_steps > 0)
       fmt::print("  alpha was not positive after {} of {} steps of this epoch (first after batch {}; smallest {:.6g}): "
                  "the softmax layer then moves tokens away from what they attend to, and THEORY.md's M4 and L1-L6, "
