@@ -17,6 +17,7 @@
 #include "sentiment/data/vocabulary.hpp"
 #include "sentiment/model/checkpoint.hpp"
 #include "sentiment/model/evaluation.hpp"
+#include "sentiment/model/initial_weights.hpp"
 #include "sentiment/model/hardmax_evaluation.hpp"
 #include "sentiment/model/trainer.hpp"
 
@@ -52,6 +53,7 @@ struct train_options {
   double learning_rate = 1e-3;
   int batch_size = 64;
   double clip_norm = 5.0;
+  std::string init;  // directory of initial weights (.npy), instead of the seed's draws
 };
 
 // One line on standard error, redrawn in place on a terminal: epoch, batch, running loss, throughput, ETA.
@@ -184,6 +186,7 @@ int run_train(const train_options& opt, const std::string& command_line) {
     save_corpus_setup(out, start.choices.corpus, corpus.digest);
     const experiment_choices& c = start.choices;
     state.model = make_classifier({static_cast<int>(corpus.vocab.size()), opt.dim, 8, 1e-3, c.padding, c.alpha}, opt.seed);
+    if (!opt.init.empty()) load_initial_weights(state.model, opt.init);
     state.adam = make_adam_state(state.model, adam_options{opt.learning_rate, 0.9, 0.999, 1e-8});
     state.options.seed = opt.seed;
     state.options.batch_size = opt.batch_size;
@@ -264,6 +267,9 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_option("--clip-norm", opt->clip_norm, "Global gradient-norm clipping (the paper: 5)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  train->add_option("--init", opt->init,
+                    "Start from the weights in DIR/embedding.npy, alpha.npy, decoder_weight.npy, decoder_bias.npy (e.g. "
+                    "scripts/reference-pytorch --save-init) instead of the seed's draws; --seed still orders the batches");
   train->add_flag("--resume", opt->resume,
                   "Continue from OUT/checkpoint.bin with the run's own choices (same result as an uninterrupted run)");
   train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine (slower)");

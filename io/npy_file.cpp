@@ -1,6 +1,12 @@
 #include "io/npy_file.hpp"
 
 #include "io/atomic_file.hpp"
+#include "io/config_file.hpp"
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <regex>
 
 #include <bit>
 #include <stdexcept>
@@ -34,6 +40,42 @@ void write_npy(const std::filesystem::path& file, std::span<const std::int32_t> 
     out << header;
     out.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(std::int32_t)));
   });
+}
+
+npy_array read_npy(const std::filesystem::path& file) {
+  const auto fail = [&](const std::string& why) { throw input_error(file.string(), "", why); };
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail("cannot open this .npy file");
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0) fail("not a NumPy .npy file");
+  if (bytes[6] != 1) fail("only .npy version 1.0 is read");
+  const std::size_t length = static_cast<unsigned char>(bytes[8]) | static_cast<std::size_t>(static_cast<unsigned char>(bytes[9])) << 8;
+  if (bytes.size() < 10 + length) fail("truncated header");
+  const std::string header = bytes.substr(10, length);
+  std::smatch m;
+  if (!std::regex_search(header, m, std::regex(R"('descr':\s*'<f([48])')"))) fail("the data must be '<f8' or '<f4'");
+  const std::size_t width = m[1] == "8" ? 8 : 4;
+  if (header.find("'fortran_order': False") == std::string::npos) fail("Fortran order is not read");
+  if (!std::regex_search(header, m, std::regex(R"('shape':\s*\(([0-9,\s]*)\))"))) fail("no shape in the header");
+  npy_array a;
+  const std::string dims = m[1];
+  for (std::sregex_iterator it(dims.begin(), dims.end(), std::regex("[0-9]+")), end; it != end; ++it)
+    a.shape.push_back(std::stoull(it->str()));
+  std::size_t count = 1;
+  for (std::size_t n : a.shape) count *= n;
+  if (bytes.size() != 10 + length + count * width) fail("the data does not match the shape in the header");
+  a.values.resize(count);
+  const char* data = bytes.data() + 10 + length;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (width == 8) {
+      std::memcpy(&a.values[k], data + 8 * k, 8);
+    } else {
+      float f;
+      std::memcpy(&f, data + 4 * k, 4);
+      a.values[k] = f;
+    }
+  }
+  return a;
 }
 
 }  // namespace hardmax
