@@ -59,7 +59,8 @@ npy_array read_npy(const std::filesystem::path& file) {
   if (!std::regex_search(header, m, std::regex(R"('shape':\s*\(([0-9,\s]*)\))"))) fail("no shape in the header");
   npy_array a;
   const std::string dims = m[1];
-  for (std::sregex_iterator it(dims.begin(), dims.end(), std::regex("[0-9]+")), end; it != end; ++it)
+  const std::regex number("[0-9]+");
+  for (std::sregex_iterator it(dims.begin(), dims.end(), number), end; it != end; ++it)
     a.shape.push_back(std::stoull(it->str()));
   std::size_t count = 1;
   for (std::size_t n : a.shape) count *= n;
