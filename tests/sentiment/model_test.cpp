@@ -7,6 +7,8 @@
 #include "sentiment/model/classifier.hpp"
 #include "sentiment/model/evaluation.hpp"
 #include "sentiment/model/gradient.hpp"
+#include "sentiment/model/initial_weights.hpp"
+#include "io/config_file.hpp"
 #include "sentiment/model/review_pass.hpp"
 #include "sentiment/model/seeded_random.hpp"
 #include "sentiment/model/trainer.hpp"
@@ -514,6 +516,51 @@ TEST_CASE("a checkpoint keeps the paper's choices, and a version-1 checkpoint lo
   std::ofstream(path, std::ios::binary) << magic << '\n' << h.dump() << '\n' << values;
   CHECK_THROWS_WITH_AS(load_checkpoint(path), doctest::Contains("format 3"), checkpoint_error);
   std::filesystem::remove(path);
+}
+
+// A float64 .npy file as numpy.save writes it.
+void write_f8(const std::filesystem::path& file, const std::vector<double>& values, const std::string& shape) {
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + shape + "), }";
+  header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');
+  header.push_back('\n');
+  std::ofstream out(file, std::ios::binary);
+  out.write("\x93NUMPY\x01\x00", 8);
+  const char length[2] = {static_cast<char>(header.size() & 0xff), static_cast<char>(header.size() >> 8)};
+  out.write(length, 2);
+  out << header;
+  out.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(double)));
+}
+
+TEST_CASE("initial weights from .npy files replace the seed's draws; wrong sizes and values are refused naming the file") {
+  const std::filesystem::path dir = scratch_file("init");
+  std::filesystem::create_directories(dir);
+  std::vector<double> embedding(5 * 2);
+  for (std::size_t k = 0; k < embedding.size(); ++k) embedding[k] = 0.25 * static_cast<double>(k) - 1;
+  write_f8(dir / "embedding.npy", embedding, "5, 2");
+  write_f8(dir / "alpha.npy", {0.375}, "1,");
+  write_f8(dir / "decoder_weight.npy", {0.5, -2}, "2,");
+  write_f8(dir / "decoder_bias.npy", {0.125}, "1,");
+  classifier m = make_classifier({5, 2, 8, 1e-3, padding_mode::learnt, alpha_parametrisation::raw}, 1);
+  load_initial_weights(m, dir);
+  CHECK(m.embedding(0, 0) == -1);
+  CHECK(m.embedding(4, 1) == 1.25);
+  CHECK(m.alpha() == 0.375);
+  CHECK(m.theta == 0.375);
+  CHECK(m.decoder_weight(1) == -2);
+  CHECK(m.decoder_bias == 0.125);
+  classifier e = make_classifier({5, 2, 8, 1e-3, padding_mode::learnt, alpha_parametrisation::exp}, 1);
+  load_initial_weights(e, dir);
+  CHECK(e.alpha() == doctest::Approx(0.375).epsilon(1e-15));
+  // A zero padding must stay zero; row 0 here is (-1, -0.75).
+  classifier z = make_classifier({5, 2, 8, 1e-3}, 1);
+  CHECK_THROWS_WITH_AS(load_initial_weights(z, dir), doctest::Contains("embedding.npy"), input_error);
+  classifier wrong = make_classifier({6, 2, 8, 1e-3, padding_mode::learnt, alpha_parametrisation::raw}, 1);
+  CHECK_THROWS_WITH_AS(load_initial_weights(wrong, dir), doctest::Contains("10 values, expected 12"), input_error);
+  write_f8(dir / "alpha.npy", {-0.5}, "1,");
+  CHECK_THROWS_WITH_AS(load_initial_weights(e, dir), doctest::Contains("alpha.npy"), input_error);
+  std::ofstream(dir / "decoder_bias.npy") << "not numpy";
+  CHECK_THROWS_WITH_AS(load_initial_weights(m, dir), doctest::Contains("decoder_bias.npy"), input_error);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a damaged checkpoint is refused with a message naming the file") {
