@@ -267,11 +267,16 @@ void add_sentiment_command(CLI::App& app, const std::string& command_line) {
   train->add_option("--clip-norm", opt->clip_norm, "Global gradient-norm clipping (the paper: 5)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  train->add_option("--init", opt->init,
-                    "Start from the weights in DIR/embedding.npy, alpha.npy, decoder_weight.npy, decoder_bias.npy (e.g. "
-                    "scripts/reference-pytorch --save-init) instead of the seed's draws; --seed still orders the batches");
+  CLI::Option* init =
+      train->add_option("--init", opt->init,
+                        "Start from the weights in DIR/embedding.npy, alpha.npy, decoder_weight.npy, decoder_bias.npy (e.g. "
+                        "scripts/reference-pytorch --save-init) instead of the seed's draws; --seed still orders the batches");
+  // A resumed run continues from its checkpoint's weights: a second starting point would be ignored,
+  // so naming one is an error rather than a silent no-op.
   train->add_flag("--resume", opt->resume,
-                  "Continue from OUT/checkpoint.bin with the run's own choices (same result as an uninterrupted run)");
+                  "Continue from OUT/checkpoint.bin with the run's own choices (same result as an uninterrupted run; "
+                  "not with --init)")
+      ->excludes(init);
   train->add_flag("--certified", opt->certified, "Also evaluate hardmax M4 with the certified engine (slower)");
   train->add_option("--hardmax-every", opt->hardmax_every,
                     "Evaluate hardmax M4 on the test set every K epochs and at the last (the paper: every 10)")

@@ -44,6 +44,11 @@ cmp -s "$work/full/checkpoint.bin" "$work/resumed/checkpoint.bin" && ok || bad "
 "$hardmax" "${smoke[@]}" --epochs 3 --out "$work/resumed" >/dev/null 2>"$work/err"; [ $? -eq 2 ] && grep -q "pass --resume" "$work/err" && ok || bad "existing checkpoint overwritten without --resume"
 "$hardmax" "${smoke[@]}" --epochs 4 --out "$work/resumed" --resume --padding zero >/dev/null 2>"$work/err"
 [ $? -eq 2 ] && grep -q "trained with --padding learnt, not zero" "$work/err" && ok || { bad "resume with another padding"; cat "$work/err"; }
+# --init with --resume would be ignored (the checkpoint's weights win): refused, the checkpoint untouched.
+cp "$work/resumed/checkpoint.bin" "$work/before-init"
+"$hardmax" "${smoke[@]}" --epochs 4 --out "$work/resumed" --resume --init "$work/resumed" >/dev/null 2>"$work/err"
+[ $? -eq 2 ] && grep -q -E -- "--(init excludes --resume|resume excludes --init)" "$work/err" && cmp -s "$work/before-init" "$work/resumed/checkpoint.bin" \
+  && ok || { bad "--resume with --init accepted"; cat "$work/err"; }
 
 # export: the run's own ids as NumPy arrays, with the digest training recorded.
 "$hardmax" sentiment export --run "$work/full" --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --threads 2 \
