@@ -10,6 +10,7 @@
 #include "apps/sentiment_tokens_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/config_file.hpp"
+#include "io/directory_lock.hpp"
 #include "io/provenance.hpp"
 #include "numerics/interruption.hpp"
 #include "sentiment/data/preprocess.hpp"
@@ -165,6 +166,9 @@ epoch_scores score_epoch(const train_options& opt, const classifier& model, cons
 int run_train(const train_options& opt, const std::string& command_line) {
   const fs::path out(opt.out);
   const fs::path checkpoint_file = out / "checkpoint.bin", csv_file = out / "epochs.csv";
+  // Held until the run ends: a second trainer in this directory would interleave its epochs with ours.
+  std::optional<directory_lock> lock;
+  if (fs::is_directory(out)) lock.emplace(out);
   run_start start = start_run(opt, out);
   training_checkpoint& state = start.state;
   for (const auto& [option, value] : describe(start.choices)) fmt::print(stderr, "{} {}  ", option, value);
@@ -182,6 +186,11 @@ int run_train(const train_options& opt, const std::string& command_line) {
     if (rows.size() >= 2) rows[1] = epochs_header;  // runs of earlier builds had fewer columns
   } else {
     fs::create_directories(out);
+    if (!lock) {  // a new directory: locked now, and still without a checkpoint once locked
+      lock.emplace(out);
+      if (fs::exists(checkpoint_file))
+        throw output_error(fmt::format("{}: another run wrote a checkpoint here meanwhile; use another --out", opt.out));
+    }
     corpus.vocab.save(out / "vocabulary.txt");
     save_corpus_setup(out, start.choices.corpus, corpus.digest);
     const experiment_choices& c = start.choices;

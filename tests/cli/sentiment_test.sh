@@ -49,6 +49,10 @@ cp "$work/resumed/checkpoint.bin" "$work/before-init"
 "$hardmax" "${smoke[@]}" --epochs 4 --out "$work/resumed" --resume --init "$work/resumed" >/dev/null 2>"$work/err"
 [ $? -eq 2 ] && grep -q -E -- "--(init excludes --resume|resume excludes --init)" "$work/err" && cmp -s "$work/before-init" "$work/resumed/checkpoint.bin" \
   && ok || { bad "--resume with --init accepted"; cat "$work/err"; }
+# A directory another process holds (flock(1) on it, as a second trainer would) is refused, untouched.
+flock "$work/resumed" "$hardmax" "${smoke[@]}" --epochs 4 --out "$work/resumed" --resume >/dev/null 2>"$work/err"
+[ $? -eq 2 ] && grep -q "another process is writing this directory" "$work/err" && cmp -s "$work/before-init" "$work/resumed/checkpoint.bin" \
+  && ok || { bad "a locked run directory was trained into"; cat "$work/err"; }
 
 # export: the run's own ids as NumPy arrays, with the digest training recorded.
 "$hardmax" sentiment export --run "$work/full" --data "$data/imdb" --stop-words "$data/stopwords-en.txt" --threads 2 \
